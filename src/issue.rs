@@ -1,0 +1,213 @@
+//! What validation finds: issues (the API would reject the body) and warnings (it may not).
+
+use crate::message::render;
+use crate::path::Path;
+use crate::schema::{Choice, Cond, Field};
+use crate::value::Kind;
+
+/// The stable code of a problem. The strings are part of the public API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    /// Missing (`undefined` counts as missing).
+    Required,
+    /// The wrong JSON type (`null` is a value, wrong wherever the docs do not allow it).
+    InvalidType,
+    /// A string outside the allowed set.
+    InvalidEnum,
+    /// Empty where a non-empty value is required.
+    TooShort,
+    TooLong,
+    /// A key a strict schema does not define (or, as a warning, a near miss of a known key).
+    UnknownField,
+    /// A defined key that this combination of values forbids.
+    NotAllowed,
+    /// Any other constraint.
+    InvalidValue,
+}
+
+impl Code {
+    pub const ALL: [Code; 8] = [
+        Code::Required,
+        Code::InvalidType,
+        Code::InvalidEnum,
+        Code::TooShort,
+        Code::TooLong,
+        Code::UnknownField,
+        Code::NotAllowed,
+        Code::InvalidValue,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Required => "required",
+            Code::InvalidType => "invalid_type",
+            Code::InvalidEnum => "invalid_enum",
+            Code::TooShort => "too_short",
+            Code::TooLong => "too_long",
+            Code::UnknownField => "unknown_field",
+            Code::NotAllowed => "not_allowed",
+            Code::InvalidValue => "invalid_value",
+        }
+    }
+}
+
+/// Whether a finding is an issue or a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Issue,
+    Warning,
+}
+
+/// What was found where a value was expected, as far as a message may tell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: Kind,
+    /// A short, escaped preview of the value; always `None` for secret fields.
+    pub preview: Option<String>,
+}
+
+/// Everything a message needs, kept apart from the text so a binding can render it lazily.
+#[derive(Debug, Clone)]
+pub enum Detail {
+    /// A required key is missing; `when` is the condition that made it required.
+    Missing {
+        when: Option<Cond>,
+    },
+    /// A key whose absence the docs' examples suggest is a mistake (warning only).
+    Expected,
+    WrongType {
+        expected: &'static str,
+        found: Found,
+    },
+    NotInEnum {
+        choices: Vec<&'static str>,
+        found: Found,
+        suggestion: Option<&'static str>,
+    },
+    Empty,
+    TooLong {
+        max: u32,
+        len: usize,
+    },
+    Unknown {
+        suggestion: Option<&'static str>,
+        strict: bool,
+        key_confirmed: bool,
+        known: &'static [Field],
+    },
+    /// `when` must hold for the key to be sent; `actual` describes the sibling's value.
+    NotAllowedUnless {
+        when: Cond,
+        actual: Found,
+    },
+    /// The key is never sent for this schema; `instead` names the key to use.
+    UseInstead {
+        instead: &'static str,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+        found: Found,
+    },
+    NotInteger {
+        found: Found,
+    },
+    /// A numeric string where a number is documented.
+    NumericString,
+    NotJsonObject {
+        reason: &'static str,
+    },
+    TooDeep {
+        limit: usize,
+    },
+}
+
+/// One problem: where, what, and the documented API error code it corresponds to.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// A JSON Pointer into the body (`""` for the body itself).
+    pub path: String,
+    pub code: Code,
+    pub message: String,
+    pub api_code: &'static str,
+}
+
+impl std::fmt::Debug for Issue {
+    // Messages never hold secret values, so the derived shape is safe; spelled out to keep it so.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} ({}): {}", self.path, self.code.as_str(), self.api_code, self.message)
+    }
+}
+
+/// The result of validating one body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub issues: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+}
+
+impl Report {
+    /// `true` when the API should accept the body: no issues (warnings do not count).
+    pub fn ok(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// The report as one JSON object: `{"ok", "issues", "warnings"}`, each finding
+    /// `{"path", "code", "message", "apiCode"}`, keys in that order.
+    pub fn to_json_string(&self) -> String {
+        fn push_str(out: &mut String, s: &str) {
+            out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string()));
+        }
+        fn push_list(out: &mut String, items: &[Issue]) {
+            out.push('[');
+            for (n, i) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                out.push_str("{\"path\":");
+                push_str(out, &i.path);
+                out.push_str(",\"code\":");
+                push_str(out, i.code.as_str());
+                out.push_str(",\"message\":");
+                push_str(out, &i.message);
+                out.push_str(",\"apiCode\":");
+                push_str(out, i.api_code);
+                out.push('}');
+            }
+            out.push(']');
+        }
+        let mut out = String::from(if self.ok() { "{\"ok\":true,\"issues\":" } else { "{\"ok\":false,\"issues\":" });
+        push_list(&mut out, &self.issues);
+        out.push_str(",\"warnings\":");
+        push_list(&mut out, &self.warnings);
+        out.push('}');
+        out
+    }
+}
+
+/// Where the engine sends what it finds. [`Report`] renders messages at once; a binding may keep
+/// the structured detail and render later.
+pub trait Sink {
+    fn push(&mut self, severity: Severity, path: &Path, code: Code, field: Option<&Field>, detail: Detail);
+}
+
+/// Collects findings into a [`Report`] with rendered messages.
+pub struct ReportSink {
+    pub report: Report,
+    pub api_code: &'static str,
+}
+
+impl Sink for ReportSink {
+    fn push(&mut self, severity: Severity, path: &Path, code: Code, field: Option<&Field>, detail: Detail) {
+        let issue =
+            Issue { path: path.pointer(), code, message: render(path, code, field, &detail), api_code: self.api_code };
+        match severity {
+            Severity::Issue => self.report.issues.push(issue),
+            Severity::Warning => self.report.warnings.push(issue),
+        }
+    }
+}
+
+/// Allowed values of an enum, for a message.
+pub fn choice_values(choices: &[Choice]) -> Vec<&'static str> {
+    choices.iter().map(|c| c.value).collect()
+}

@@ -1,0 +1,33 @@
+//! # workspace-requests
+//!
+//! Every request body of Databrain's v2 workspace and datasource endpoints and LightOn Paradigm's v3
+//! workspace endpoint, as data ([`schema`]), and a rule engine ([`validate()`]) that reports every
+//! problem at once with a JSON Pointer path, a stable code, a message and the API's error code.
+//!
+//! This crate is the pure core: no wasm imports, plain `cargo test`. The engine reads values
+//! through the [`Value`] trait, implemented here for `serde_json::Value`.
+//!
+//! ```
+//! use workspace_requests::{endpoint, validate};
+//! let body = serde_json::json!({"name": "Sales", "connectionType": "DATASOURCE"});
+//! let report = validate(endpoint("databrain.createWorkspace").unwrap(), &&body);
+//! assert!(!report.ok());
+//! assert_eq!(report.issues[0].path, "/datasourceName");
+//! assert_eq!(report.issues[0].code.as_str(), "required");
+//! ```
+
+pub mod endpoints;
+pub mod issue;
+pub mod json;
+pub mod message;
+pub mod path;
+pub mod schema;
+pub mod suggest;
+pub mod validate;
+pub mod value;
+
+pub use endpoints::{endpoint, Api, ApiError, Endpoint, ENDPOINTS};
+pub use issue::{Code, Detail, Found, Issue, Report, Severity, Sink};
+pub use json::{validate_json, JsonError};
+pub use validate::{validate, validate_into, MAX_DEPTH};
+pub use value::{Kind, Value};

@@ -1,0 +1,183 @@
+//! Messages: name the field, say what was expected and what was found, list allowed values and
+//! suggest the nearest known name. Secret values never reach this module (see [`Found`]).
+
+use crate::issue::{Code, Detail, Found};
+use crate::path::{Path, Seg};
+use crate::schema::{Cond, Field, Lit};
+use crate::value::Kind;
+
+/// At most this many characters of a value (or key) appear in a message.
+pub const PREVIEW_CHARS: usize = 40;
+
+/// A string as a short, escaped, double-quoted literal: `"postgress"`, `"aaaa…"`.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(PREVIEW_CHARS * 2) + 2);
+    out.push('"');
+    for (i, c) in s.chars().enumerate() {
+        if i == PREVIEW_CHARS {
+            out.push('…');
+            break;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A number as a message shows it: `5432`, `1.5`.
+pub fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else if n.abs() >= 1e15 || (n != 0.0 && n.abs() < 1e-6) {
+        format!("{n:e}")
+    } else {
+        format!("{n}")
+    }
+}
+
+fn lit(l: &Lit) -> String {
+    match l {
+        Lit::Str(s) => quote(s),
+        Lit::Bool(b) => b.to_string(),
+    }
+}
+
+fn found(f: &Found) -> String {
+    match (&f.preview, f.kind) {
+        (_, Kind::Undefined) => "nothing".to_string(),
+        (Some(p), Kind::String | Kind::Number | Kind::Bool) if f.kind != Kind::String => p.clone(),
+        (Some(p), Kind::String) => format!("the string {p}"),
+        (_, kind) => kind.noun().to_string(),
+    }
+}
+
+/// What a sibling's value is, for "but X is Y".
+fn actual(f: &Found) -> String {
+    match (&f.preview, f.kind) {
+        (_, Kind::Undefined) => "missing".to_string(),
+        (Some(p), _) => p.clone(),
+        (None, kind) => kind.noun().to_string(),
+    }
+}
+
+/// The display name of a sibling of the value at `path`.
+fn sibling(path: &Path, name: &str) -> String {
+    let mut p = path.clone();
+    if matches!(p.segs().last(), Some(Seg::Key(_) | Seg::Owned(_))) {
+        p.pop();
+    }
+    p.push(Seg::Owned(name.to_string()));
+    p.display()
+}
+
+fn cond_text(path: &Path, c: &Cond) -> String {
+    match c {
+        Cond::Eq(f, l) => format!("{} is {}", sibling(path, f), lit(l)),
+        Cond::Ne(f, l) => format!("{} is not {}", sibling(path, f), lit(l)),
+    }
+}
+
+fn list(choices: &[&str]) -> String {
+    choices.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ")
+}
+
+/// The message for one finding.
+pub fn render(path: &Path, _code: Code, _field: Option<&Field>, detail: &Detail) -> String {
+    let name = path.display();
+    match detail {
+        Detail::Missing { when: None } => format!("{name} is required."),
+        Detail::Missing { when: Some(Cond::Ne(f, l)) } => {
+            format!("{name} is required unless {} is {}.", sibling(path, f), lit(l))
+        }
+        Detail::Missing { when: Some(c) } => format!("{name} is required when {}.", cond_text(path, c)),
+        Detail::Expected => format!(
+            "{name} is missing; the docs list it for this datasource type, and the API's connection test is likely to fail without it."
+        ),
+        Detail::WrongType { expected, found: f } => format!("{name} must be {expected}, found {}.", found(f)),
+        Detail::NotInEnum { choices, found: f, suggestion } => {
+            let mut m = format!("{name} must be one of {}; found {}.", list(choices), found(f));
+            if let Some(s) = suggestion {
+                m.push_str(&format!(" Did you mean {}?", quote(s)));
+            }
+            m
+        }
+        Detail::Empty => format!("{name} cannot be empty."),
+        Detail::TooLong { max, len } => format!("{name} must be at most {max} characters, found {len}."),
+        Detail::Unknown { suggestion, strict, key_confirmed, known } => {
+            let mut m = if *strict {
+                format!("{name} is not a field of this object.")
+            } else {
+                format!("{name} is not a key the docs list here; it is sent as is.")
+            };
+            if let Some(s) = suggestion {
+                m.push_str(&format!(" Did you mean {}?", sibling(path, s)));
+                if !key_confirmed {
+                    m.push_str(" (The docs do not confirm that name either.)");
+                }
+            } else if *strict && known.is_empty() {
+                m.push_str(" This object takes no fields.");
+            } else if *strict {
+                let names: Vec<&str> = known.iter().map(|f| f.name).collect();
+                m.push_str(&format!(" Known fields: {}.", names.join(", ")));
+            }
+            m
+        }
+        Detail::NotAllowedUnless { when: Cond::Ne(f, l), actual: _ } => {
+            format!("{name} is not used when {} is {}; the API may reject or ignore it.", sibling(path, f), lit(l))
+        }
+        Detail::NotAllowedUnless { when, actual: a } => {
+            format!("{name} is only valid when {}, but {} is {}.", cond_text(path, when), sibling(path, when.field()), actual(a))
+        }
+        Detail::UseInstead { instead } => {
+            format!("{name} is not used for this datasource type: send {} instead.", sibling(path, instead))
+        }
+        Detail::OutOfRange { min, max, found: f } => {
+            if *max == i64::MAX {
+                format!("{name} must be at least {min}, found {}.", found(f))
+            } else {
+                format!("{name} must be between {min} and {max}, found {}.", found(f))
+            }
+        }
+        Detail::NotInteger { found: f } => format!("{name} must be a whole number, found {}.", found(f)),
+        Detail::NumericString => format!(
+            "{name} is a string of digits; the docs send a number (e.g. 5432). The API may not convert it."
+        ),
+        Detail::NotJsonObject { reason } => {
+            format!("{name} must be a JSON-encoded object (the key file's contents as a string), but {reason}.")
+        }
+        Detail::TooDeep { limit } => {
+            format!("{name} nests more than {limit} levels deep (or refers to itself); it cannot be sent.")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_escapes_and_shortens() {
+        assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+        assert_eq!(quote("\u{1}"), "\"\\u0001\"");
+        let long = "é".repeat(100);
+        let q = quote(&long);
+        assert_eq!(q.chars().count(), PREVIEW_CHARS + 3);
+        assert!(q.ends_with("…\""));
+    }
+
+    #[test]
+    fn numbers_print_plainly() {
+        assert_eq!(number(5432.0), "5432");
+        assert_eq!(number(-1.0), "-1");
+        assert_eq!(number(1.5), "1.5");
+        assert_eq!(number(1e300), "1e300");
+        assert_eq!(number(-2.5e-9), "-2.5e-9");
+    }
+}

@@ -1,0 +1,246 @@
+//! The declarative description every request body is written in.
+//!
+//! A schema is plain static data: its fields (type, required-ness, doc line, secrecy, whether the
+//! docs confirm the field), its cross-field rules, whether unknown keys are errors, and, for the
+//! datasource bodies, the variants selected by a discriminator. Validation, introspection, JSON
+//! Schema and TypeScript types are all derived from this data; nothing else restates a rule.
+
+/// A literal a condition compares against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lit {
+    Str(&'static str),
+    Bool(bool),
+}
+
+/// One allowed value of an enum, with its doc line.
+#[derive(Debug, Clone, Copy)]
+pub struct Choice {
+    pub value: &'static str,
+    pub doc: &'static str,
+}
+
+/// The type of a field's value.
+#[derive(Debug, Clone, Copy)]
+pub enum Type {
+    /// A string of `min..=max` characters (Unicode scalar values). `min: 1` means "cannot be empty".
+    Str {
+        min: u32,
+        max: Option<u32>,
+    },
+    /// A string that must be one of the choices, compared exactly (case-sensitive).
+    Enum(&'static [Choice]),
+    /// The discriminator of the enclosing schema's [`Union`]: an enum whose choices are the variants.
+    Tag,
+    Bool,
+    /// A JSON number that is a whole number within `min..=max`.
+    Int {
+        min: i64,
+        max: i64,
+    },
+    /// A TCP port: a whole number in 1..=65535. A string of digits is let through with a warning,
+    /// since the docs do not say whether the API also takes one.
+    Port,
+    /// An array whose every element has the item type.
+    Array(&'static Type),
+    /// A nested object with a schema of its own.
+    Object(&'static Schema),
+    /// A string holding a JSON-encoded object (a service-account key file).
+    JsonObjectString,
+    /// The inner type, or `null`.
+    Nullable(&'static Type),
+    /// Any JSON value (only its nesting depth is checked).
+    Any,
+}
+
+/// Whether a field must be present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Req {
+    Required,
+    Optional,
+    /// The docs' examples always send it, but do not say it is required: missing gives a warning.
+    Expected,
+    /// The key must not be sent for this schema; the string names the key to use instead.
+    Forbidden(&'static str),
+}
+
+/// One key of an object.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub name: &'static str,
+    pub ty: Type,
+    pub req: Req,
+    pub doc: &'static str,
+    /// Passwords, keys, client secrets, service-account files, tokens: never echoed anywhere.
+    pub secret: bool,
+    /// `false` when the public docs do not confirm the key's name: such a field is offered to forms
+    /// and typo suggestions, and a problem with its value is only a warning.
+    pub confirmed: bool,
+    /// The value the API assumes when the key is omitted, where the docs state one.
+    pub default: Option<Lit>,
+}
+
+/// A condition on a sibling field of the same object.
+#[derive(Debug, Clone, Copy)]
+pub enum Cond {
+    /// The sibling is present and equals the literal.
+    Eq(&'static str, Lit),
+    /// The sibling is absent or differs from the literal.
+    Ne(&'static str, Lit),
+}
+
+impl Cond {
+    pub fn field(&self) -> &'static str {
+        match self {
+            Cond::Eq(f, _) | Cond::Ne(f, _) => f,
+        }
+    }
+}
+
+/// How serious a broken rule is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// The API rejects the body: an issue.
+    Issue,
+    /// The docs suggest the API ignores the value, or cannot say: a warning.
+    Warning,
+}
+
+/// A cross-field rule of one object.
+#[derive(Debug, Clone, Copy)]
+pub enum Rule {
+    /// "Required when X is Y": each field must be present when the condition holds.
+    RequiredWhen { fields: &'static [&'static str], when: Cond },
+    /// "Only valid when X is Y": each field must be absent unless the condition holds.
+    OnlyWhen { fields: &'static [&'static str], when: Cond, level: Level },
+}
+
+impl Rule {
+    pub fn fields(&self) -> &'static [&'static str] {
+        match self {
+            Rule::RequiredWhen { fields, .. } | Rule::OnlyWhen { fields, .. } => fields,
+        }
+    }
+    pub fn cond(&self) -> &Cond {
+        match self {
+            Rule::RequiredWhen { when, .. } | Rule::OnlyWhen { when, .. } => when,
+        }
+    }
+}
+
+/// One variant of a discriminated object: the discriminator value and the fields it replaces.
+#[derive(Debug, Clone, Copy)]
+pub struct Variant {
+    pub value: &'static str,
+    pub doc: &'static str,
+    /// Fields that replace the base fields of the same name when this variant is selected.
+    pub fields: &'static [Field],
+}
+
+/// A discriminated union over an object's field `tag`.
+#[derive(Debug, Clone, Copy)]
+pub struct Union {
+    pub tag: &'static str,
+    pub variants: &'static [Variant],
+}
+
+/// An object schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Schema {
+    /// A type name, used for TypeScript types and JSON Schema definitions.
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub fields: &'static [Field],
+    pub rules: &'static [Rule],
+    /// Unknown keys are issues (`true`) or let through, with a warning when near a known key.
+    pub strict: bool,
+    /// Whether the public docs document every key of this object.
+    pub documented: bool,
+    pub union: Option<Union>,
+}
+
+impl Schema {
+    /// A strict, fully documented object.
+    pub const fn strict(
+        name: &'static str,
+        doc: &'static str,
+        fields: &'static [Field],
+        rules: &'static [Rule],
+    ) -> Schema {
+        Schema { name, doc, fields, rules, strict: true, documented: true, union: None }
+    }
+    /// An object whose keys the docs do not fully confirm: unknown keys pass.
+    pub const fn open(
+        name: &'static str,
+        doc: &'static str,
+        fields: &'static [Field],
+        rules: &'static [Rule],
+    ) -> Schema {
+        Schema { name, doc, fields, rules, strict: false, documented: false, union: None }
+    }
+    pub const fn with_union(self, tag: &'static str, variants: &'static [Variant]) -> Schema {
+        Schema { union: Some(Union { tag, variants }), ..self }
+    }
+
+    pub fn field(&self, name: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+    pub fn variant(&self, value: &str) -> Option<&'static Variant> {
+        self.union.and_then(|u| u.variants.iter().find(|v| v.value == value))
+    }
+    /// The variants' values, in order (the choices of the discriminator).
+    pub fn tag_values(&self) -> Vec<&'static str> {
+        self.union.map(|u| u.variants.iter().map(|v| v.value).collect()).unwrap_or_default()
+    }
+    /// The fields in force for a variant: the base fields with the variant's replacements.
+    pub fn fields_for(&self, variant: Option<&'static Variant>) -> impl Iterator<Item = &'static Field> + '_ {
+        self.fields
+            .iter()
+            .map(move |base| variant.and_then(|v| v.fields.iter().find(|f| f.name == base.name)).unwrap_or(base))
+    }
+}
+
+impl Field {
+    /// An optional, unconfirmed, non-secret field. Refine it with the builder methods.
+    pub const fn new(name: &'static str, ty: Type, doc: &'static str) -> Field {
+        Field { name, ty, req: Req::Optional, doc, secret: false, confirmed: false, default: None }
+    }
+    /// An optional string field (unconfirmed).
+    pub const fn text(name: &'static str, doc: &'static str) -> Field {
+        Field::new(name, Type::Str { min: 0, max: None }, doc)
+    }
+    /// An optional password-like string field (unconfirmed, secret).
+    pub const fn secret_text(name: &'static str, doc: &'static str) -> Field {
+        Field::text(name, doc).secret()
+    }
+    pub const fn required(self) -> Field {
+        Field { req: Req::Required, ..self }
+    }
+    pub const fn expected(self) -> Field {
+        Field { req: Req::Expected, ..self }
+    }
+    pub const fn forbidden(self, instead: &'static str) -> Field {
+        Field { req: Req::Forbidden(instead), ..self }
+    }
+    pub const fn secret(self) -> Field {
+        Field { secret: true, ..self }
+    }
+    pub const fn confirmed(self) -> Field {
+        Field { confirmed: true, ..self }
+    }
+    pub const fn unconfirmed(self) -> Field {
+        Field { confirmed: false, ..self }
+    }
+    pub const fn non_empty(self) -> Field {
+        let ty = match self.ty {
+            Type::Str { max, .. } => Type::Str { min: 1, max },
+            other => other,
+        };
+        Field { ty, ..self }
+    }
+    pub const fn default(self, lit: Lit) -> Field {
+        Field { default: Some(lit), ..self }
+    }
+    pub const fn with_doc(self, doc: &'static str) -> Field {
+        Field { doc, ..self }
+    }
+}

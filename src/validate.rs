@@ -1,0 +1,413 @@
+//! The rule engine: walks a body along its schema and reports every problem it finds.
+//!
+//! Generic over [`Value`], so the same code validates a `serde_json::Value` natively and a live
+//! JavaScript object in the wasm binding. It only descends where the schema has something to say;
+//! keys the schema does not define are walked just far enough to enforce [`MAX_DEPTH`].
+
+use crate::endpoints::Endpoint;
+use crate::issue::{Code, Detail, Found, Report, ReportSink, Severity, Sink};
+use crate::message::{number, quote};
+use crate::path::{Path, Seg};
+use crate::schema::{Cond, Field, Level, Lit, Req, Rule, Schema, Type, Variant};
+use crate::suggest::suggest;
+use crate::value::{Kind, Value};
+
+/// Values nested deeper than this many levels are reported (`invalid_value`) instead of walked:
+/// this bounds the stack whatever the input, and turns a JavaScript object that contains itself
+/// into one clear issue.
+pub const MAX_DEPTH: usize = 64;
+
+/// At most this many values are visited under keys the schema does not define.
+const WALK_BUDGET: usize = 1_000_000;
+
+/// Validates `body` against an endpoint's schema.
+pub fn validate<V: Value>(endpoint: &Endpoint, body: &V) -> Report {
+    let mut sink = ReportSink { report: Report::default(), api_code: endpoint.body_error };
+    validate_into(endpoint.body, body, &mut sink);
+    sink.report
+}
+
+/// Validates `body` against `schema`, sending every finding to `sink`.
+pub fn validate_into<V: Value, S: Sink>(schema: &'static Schema, body: &V, sink: &mut S) {
+    let mut cx = Cx { path: Path::new(), sink, budget: WALK_BUDGET };
+    match body.kind() {
+        Kind::Object => cx.object(schema, body, true),
+        Kind::Undefined => cx.push(true, Code::Required, None, Detail::Missing { when: None }),
+        _ => {
+            let found = found_of(body, false);
+            cx.push(true, Code::InvalidType, None, Detail::WrongType { expected: "an object", found });
+        }
+    }
+}
+
+struct Cx<'s, S: Sink> {
+    path: Path,
+    sink: &'s mut S,
+    budget: usize,
+}
+
+/// The result of a condition: a sibling that is present but invalid makes it unknown, and a rule
+/// with an unknown condition is skipped (its sibling already has an issue of its own).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tri {
+    True,
+    False,
+    Unknown,
+}
+
+/// Reads a property, treating `undefined` as absent.
+fn prop<V: Value>(obj: &V, key: &'static str) -> Option<V> {
+    obj.get(key).filter(|v| v.kind() != Kind::Undefined)
+}
+
+/// What a message may say about a value: its kind, and a preview unless it is secret.
+fn found_of<V: Value>(v: &V, secret: bool) -> Found {
+    let kind = v.kind();
+    let preview = if secret {
+        None
+    } else {
+        match kind {
+            Kind::String => v.as_str().map(|s| quote(&s)),
+            Kind::Number => v.as_f64().map(number),
+            Kind::Bool => v.as_bool().map(|b| b.to_string()),
+            _ => None,
+        }
+    };
+    Found { kind, preview }
+}
+
+/// How a wrong-type message names the expected type.
+fn expected(ty: &Type) -> &'static str {
+    match ty {
+        Type::Str { .. } => "a string",
+        Type::Enum(_) | Type::Tag => "a string",
+        Type::Bool => "a boolean",
+        Type::Int { .. } => "an integer",
+        Type::Port => "a port number (an integer from 1 to 65535)",
+        Type::Array(_) => "an array",
+        Type::Object(_) => "an object",
+        Type::JsonObjectString => "a string holding a JSON object",
+        Type::Nullable(_) => "a string or null",
+        Type::Any => "a JSON value",
+    }
+}
+
+impl<S: Sink> Cx<'_, S> {
+    /// Sends a finding at the current path. `issue` is false for warnings.
+    fn push(&mut self, issue: bool, code: Code, field: Option<&Field>, detail: Detail) {
+        let severity = if issue { Severity::Issue } else { Severity::Warning };
+        self.sink.push(severity, &self.path, code, field, detail);
+    }
+
+    fn object<V: Value>(&mut self, schema: &'static Schema, obj: &V, issues: bool) {
+        let variant = schema.union.and_then(|u| {
+            let tag = prop(obj, u.tag)?;
+            let position = tag.str_position(&schema.tag_values())??;
+            u.variants.get(position)
+        });
+        let mut present = 0usize;
+        for field in schema.fields_for(variant) {
+            let issue = issues && field.confirmed;
+            self.path.push(Seg::Key(field.name));
+            match prop(obj, field.name) {
+                None => match field.req {
+                    Req::Required => self.push(issue, Code::Required, Some(field), Detail::Missing { when: None }),
+                    Req::Expected => self.push(false, Code::Required, Some(field), Detail::Expected),
+                    Req::Optional | Req::Forbidden(_) => {}
+                },
+                Some(v) => {
+                    present += 1;
+                    if let Req::Forbidden(instead) = field.req {
+                        self.push(issue, Code::NotAllowed, Some(field), Detail::UseInstead { instead });
+                    } else {
+                        self.value(schema, field, &field.ty, &v, issue);
+                    }
+                }
+            }
+            self.path.pop();
+        }
+        for rule in schema.rules {
+            self.rule(schema, variant, rule, obj, issues);
+        }
+        if obj.key_count() > present {
+            self.unknown_keys(schema, obj, issues);
+        }
+    }
+
+    fn rule<V: Value>(
+        &mut self,
+        schema: &'static Schema,
+        variant: Option<&'static Variant>,
+        rule: &Rule,
+        obj: &V,
+        issues: bool,
+    ) {
+        let (truth, sibling) = eval(schema, variant, rule.cond(), obj);
+        for name in rule.fields() {
+            let Some(field) = schema.field(name) else { continue };
+            let present = prop(obj, field.name).is_some();
+            let issue = issues && field.confirmed;
+            self.path.push(Seg::Key(field.name));
+            match *rule {
+                Rule::RequiredWhen { when, .. } if truth == Tri::True && !present => {
+                    self.push(issue, Code::Required, Some(field), Detail::Missing { when: Some(when) });
+                }
+                Rule::OnlyWhen { when, level, .. } if truth == Tri::False && present => {
+                    let actual = sibling.clone();
+                    self.push(
+                        issue && level == Level::Issue,
+                        Code::NotAllowed,
+                        Some(field),
+                        Detail::NotAllowedUnless { when, actual },
+                    );
+                }
+                _ => {}
+            }
+            self.path.pop();
+        }
+    }
+
+    fn unknown_keys<V: Value>(&mut self, schema: &'static Schema, obj: &V, issues: bool) {
+        let names = || schema.fields.iter().map(|f| f.name);
+        for (key, v) in obj.entries() {
+            if schema.field(&key).is_some() {
+                continue;
+            }
+            let suggestion = suggest(&key, names());
+            let key_confirmed = suggestion.and_then(|s| schema.field(s)).is_some_and(|f| f.confirmed);
+            self.path.push(Seg::Owned(key));
+            let detail = Detail::Unknown { suggestion, strict: schema.strict, key_confirmed, known: schema.fields };
+            if schema.strict {
+                self.push(issues, Code::UnknownField, None, detail);
+            } else {
+                if suggestion.is_some() {
+                    self.push(false, Code::UnknownField, None, detail);
+                }
+                self.walk(&v);
+            }
+            self.path.pop();
+        }
+    }
+
+    /// Checks one present value against its type. `issue` is false where problems are warnings.
+    fn value<V: Value>(&mut self, schema: &'static Schema, field: &Field, ty: &Type, v: &V, issue: bool) {
+        let kind = v.kind();
+        let wrong_type = |cx: &mut Self| {
+            let found = found_of(v, field.secret);
+            cx.push(issue, Code::InvalidType, Some(field), Detail::WrongType { expected: expected(ty), found });
+        };
+        match ty {
+            Type::Str { min, max } => {
+                if kind != Kind::String {
+                    return wrong_type(self);
+                }
+                if *min > 0 && v.str_is_empty() == Some(true) {
+                    self.push(issue, Code::TooShort, Some(field), Detail::Empty);
+                }
+                if let Some(max) = max {
+                    let len = v.str_chars().unwrap_or(0);
+                    if len > *max as usize {
+                        self.push(issue, Code::TooLong, Some(field), Detail::TooLong { max: *max, len });
+                    }
+                }
+            }
+            Type::Enum(_) | Type::Tag => {
+                let choices: Vec<&'static str> = match ty {
+                    Type::Enum(c) => c.iter().map(|c| c.value).collect(),
+                    _ => schema.tag_values(),
+                };
+                match v.str_position(&choices) {
+                    None => wrong_type(self),
+                    Some(Some(_)) => {}
+                    Some(None) => {
+                        let suggestion = v.as_str().and_then(|s| suggest(&s, choices.iter().copied()));
+                        let found = found_of(v, field.secret);
+                        self.push(
+                            issue,
+                            Code::InvalidEnum,
+                            Some(field),
+                            Detail::NotInEnum { choices, found, suggestion },
+                        );
+                    }
+                }
+            }
+            Type::Bool => {
+                if kind != Kind::Bool {
+                    wrong_type(self);
+                }
+            }
+            Type::Int { min, max } => self.integer(field, v, *min, *max, issue, wrong_type),
+            Type::Port => {
+                let digits = kind == Kind::String
+                    && v.as_str()
+                        .is_some_and(|s| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit()));
+                if digits {
+                    self.push(false, Code::InvalidType, Some(field), Detail::NumericString);
+                } else {
+                    self.integer(field, v, 1, 65535, issue, wrong_type);
+                }
+            }
+            Type::Array(item) => {
+                if kind != Kind::Array {
+                    return wrong_type(self);
+                }
+                if self.too_deep(issue) {
+                    return;
+                }
+                for i in 0..v.array_len() {
+                    self.path.push(Seg::Index(i));
+                    match v.at(i) {
+                        Some(elem) => self.value(schema, field, item, &elem, issue),
+                        None => self.push(
+                            issue,
+                            Code::InvalidType,
+                            Some(field),
+                            Detail::WrongType {
+                                expected: expected(item),
+                                found: Found { kind: Kind::Undefined, preview: None },
+                            },
+                        ),
+                    }
+                    self.path.pop();
+                }
+            }
+            Type::Object(inner) => {
+                if kind != Kind::Object {
+                    return wrong_type(self);
+                }
+                if !self.too_deep(issue) {
+                    self.object(inner, v, issue);
+                }
+            }
+            Type::JsonObjectString => {
+                let Some(text) = v.as_str() else { return wrong_type(self) };
+                if text.is_empty() {
+                    return self.push(issue, Code::TooShort, Some(field), Detail::Empty);
+                }
+                let reason = match serde_json::from_str::<serde_json::Value>(&text) {
+                    Ok(serde_json::Value::Object(_)) => return,
+                    Ok(serde_json::Value::Array(_)) => "it encodes an array",
+                    Ok(serde_json::Value::String(_)) => "it encodes a string",
+                    Ok(_) => "it encodes a single value",
+                    Err(_) => "it is not valid JSON",
+                };
+                self.push(issue, Code::InvalidValue, Some(field), Detail::NotJsonObject { reason });
+            }
+            Type::Nullable(inner) => {
+                if kind != Kind::Null {
+                    if let Type::Str { .. } = inner {
+                        if kind != Kind::String {
+                            return wrong_type(self);
+                        }
+                    }
+                    self.value(schema, field, inner, v, issue);
+                }
+            }
+            Type::Any => {
+                self.walk(v);
+            }
+        }
+    }
+
+    fn integer<V: Value>(
+        &mut self,
+        field: &Field,
+        v: &V,
+        min: i64,
+        max: i64,
+        issue: bool,
+        wrong_type: impl FnOnce(&mut Self),
+    ) {
+        let Some(n) = v.as_f64().filter(|_| v.kind() == Kind::Number) else { return wrong_type(self) };
+        let found = || found_of(v, field.secret);
+        if !n.is_finite() || n.fract() != 0.0 {
+            self.push(issue, Code::InvalidValue, Some(field), Detail::NotInteger { found: found() });
+        } else if n < min as f64 || n > max as f64 {
+            self.push(issue, Code::InvalidValue, Some(field), Detail::OutOfRange { min, max, found: found() });
+        }
+    }
+
+    /// Reports the current value when it lies deeper than [`MAX_DEPTH`]; `true` if it did.
+    fn too_deep(&mut self, issue: bool) -> bool {
+        if self.path.depth() > MAX_DEPTH {
+            self.push(issue, Code::InvalidValue, None, Detail::TooDeep { limit: MAX_DEPTH });
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Walks a value no schema describes, only to enforce [`MAX_DEPTH`]. Stops at the first
+    /// value too deep (a self-containing object would otherwise be walked forever) or when the
+    /// walk budget is spent.
+    fn walk<V: Value>(&mut self, v: &V) -> bool {
+        if self.budget == 0 {
+            return false;
+        }
+        self.budget -= 1;
+        match v.kind() {
+            Kind::Array | Kind::Object if self.too_deep(true) => {
+                self.budget = 0;
+                return true;
+            }
+            Kind::Array => {
+                for i in 0..v.array_len() {
+                    let Some(elem) = v.at(i) else { continue };
+                    self.path.push(Seg::Index(i));
+                    let stop = self.walk(&elem);
+                    self.path.pop();
+                    if stop {
+                        return true;
+                    }
+                }
+            }
+            Kind::Object => {
+                for (key, elem) in v.entries() {
+                    self.path.push(Seg::Owned(key));
+                    let stop = self.walk(&elem);
+                    self.path.pop();
+                    if stop {
+                        return true;
+                    }
+                }
+            }
+            _ => {}
+        }
+        false
+    }
+}
+
+/// Evaluates a condition on a sibling, and says what the sibling is (for messages).
+fn eval<V: Value>(schema: &'static Schema, variant: Option<&'static Variant>, cond: &Cond, obj: &V) -> (Tri, Found) {
+    let (name, lit, negate) = match *cond {
+        Cond::Eq(f, l) => (f, l, false),
+        Cond::Ne(f, l) => (f, l, true),
+    };
+    let def = schema.fields_for(variant).find(|f| f.name == name);
+    let sibling = prop(obj, name);
+    let found = match &sibling {
+        Some(v) => found_of(v, def.is_some_and(|f| f.secret)),
+        None => Found { kind: Kind::Undefined, preview: None },
+    };
+    let equal = match (&sibling, lit) {
+        (None, _) => Some(def.and_then(|f| f.default) == Some(lit)),
+        (Some(v), Lit::Bool(b)) => v.as_bool().map(|x| x == b),
+        (Some(v), Lit::Str(s)) => {
+            let valid = match def.map(|f| f.ty) {
+                Some(Type::Enum(choices)) => {
+                    let values: Vec<&'static str> = choices.iter().map(|c| c.value).collect();
+                    matches!(v.str_position(&values), Some(Some(_)))
+                }
+                Some(Type::Tag) => matches!(v.str_position(&schema.tag_values()), Some(Some(_))),
+                _ => v.kind() == Kind::String,
+            };
+            valid.then(|| v.str_eq(s))
+        }
+    };
+    let truth = match equal {
+        None => Tri::Unknown,
+        Some(eq) if eq != negate => Tri::True,
+        Some(_) => Tri::False,
+    };
+    (truth, found)
+}

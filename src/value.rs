@@ -1,0 +1,121 @@
+//! How the rule engine reads a value.
+//!
+//! The engine never converts a request body into Rust structs: it asks a [`Value`] for exactly what a
+//! rule needs (a kind, one property, a string length, whether a string is one of an enum's values).
+//! Natively that is a `serde_json::Value`; the wasm binding implements the same trait over a live
+//! JavaScript object, so a field the schema never looks at is never read, and a string is only copied
+//! into Rust when a message needs its text.
+
+use std::borrow::Cow;
+
+/// The JSON type of a value, plus the JavaScript values JSON cannot hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+    /// JavaScript `undefined` (treated as "missing" wherever a field is looked up).
+    Undefined,
+    /// Anything else a JavaScript caller can pass: a function, symbol, BigInt, or a non-finite number.
+    Other,
+}
+
+impl Kind {
+    /// The noun used in messages: "found a string".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "a boolean",
+            Kind::Number => "a number",
+            Kind::String => "a string",
+            Kind::Array => "an array",
+            Kind::Object => "an object",
+            Kind::Undefined => "undefined",
+            Kind::Other => "a value that is not JSON",
+        }
+    }
+}
+
+/// Read access to one value of a request body.
+///
+/// Implementations must never panic, whatever the value is. Methods that do not apply to the
+/// value's kind return `None` (or 0).
+pub trait Value: Sized {
+    fn kind(&self) -> Kind;
+    /// The property `key` of an object; `None` when absent, `undefined`, or when `self` is no object.
+    fn get(&self, key: &'static str) -> Option<Self>;
+    fn as_bool(&self) -> Option<bool>;
+    fn as_f64(&self) -> Option<f64>;
+    /// The text of a string. The only method that must copy for a foreign value.
+    fn as_str(&self) -> Option<Cow<'_, str>>;
+    /// A string's length in Unicode scalar values (what "max 100 characters" counts).
+    fn str_chars(&self) -> Option<usize> {
+        self.as_str().map(|s| s.chars().count())
+    }
+    /// Whether a string is empty, without copying it.
+    fn str_is_empty(&self) -> Option<bool> {
+        self.str_chars().map(|n| n == 0)
+    }
+    /// The index of the string among `options` (exact, case-sensitive), `Some(None)` when it is a
+    /// string that matches none, `None` when it is no string.
+    fn str_position(&self, options: &[&'static str]) -> Option<Option<usize>> {
+        let s = self.as_str()?;
+        Some(options.iter().position(|o| *o == s))
+    }
+    /// Whether the value is a string equal to `lit`.
+    fn str_eq(&self, lit: &'static str) -> bool {
+        matches!(self.str_position(&[lit]), Some(Some(_)))
+    }
+    /// The length of an array (0 for anything else).
+    fn array_len(&self) -> usize;
+    fn at(&self, index: usize) -> Option<Self>;
+    /// How many own enumerable keys an object has (0 for anything else). Used to skip the key scan
+    /// when every key is one the schema defines.
+    fn key_count(&self) -> usize;
+    /// The own enumerable keys of an object, in order, with their values. The slow path: only called
+    /// when an object holds keys the schema does not define.
+    fn entries(&self) -> Vec<(String, Self)>;
+}
+
+impl Value for &serde_json::Value {
+    fn kind(&self) -> Kind {
+        match self {
+            serde_json::Value::Null => Kind::Null,
+            serde_json::Value::Bool(_) => Kind::Bool,
+            serde_json::Value::Number(_) => Kind::Number,
+            serde_json::Value::String(_) => Kind::String,
+            serde_json::Value::Array(_) => Kind::Array,
+            serde_json::Value::Object(_) => Kind::Object,
+        }
+    }
+    fn get(&self, key: &'static str) -> Option<Self> {
+        self.as_object().and_then(|m| m.get(key))
+    }
+    fn as_bool(&self) -> Option<bool> {
+        serde_json::Value::as_bool(self)
+    }
+    fn as_f64(&self) -> Option<f64> {
+        serde_json::Value::as_f64(self)
+    }
+    fn as_str(&self) -> Option<Cow<'_, str>> {
+        serde_json::Value::as_str(self).map(Cow::Borrowed)
+    }
+    fn str_is_empty(&self) -> Option<bool> {
+        serde_json::Value::as_str(self).map(str::is_empty)
+    }
+    fn array_len(&self) -> usize {
+        self.as_array().map_or(0, Vec::len)
+    }
+    fn at(&self, index: usize) -> Option<Self> {
+        self.as_array().and_then(|a| a.get(index))
+    }
+    fn key_count(&self) -> usize {
+        self.as_object().map_or(0, serde_json::Map::len)
+    }
+    fn entries(&self) -> Vec<(String, Self)> {
+        self.as_object().map(|m| m.iter().map(|(k, v)| (k.clone(), v)).collect()).unwrap_or_default()
+    }
+}
