@@ -1,0 +1,97 @@
+//! The native entry point: `cargo run --quiet --example validate -- ENDPOINT_ID < body.json`.
+//! `cargo test` builds the example before running tests; this runs that binary.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+fn example() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    let bin = dir.join("examples").join(format!("validate{}", std::env::consts::EXE_SUFFIX));
+    assert!(bin.exists(), "{} missing: run through `cargo test`, which builds examples", bin.display());
+    bin
+}
+
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(example())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn example");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn a_valid_body_prints_ok() {
+    let (code, out, _) = run(
+        &["databrain.createWorkspace"],
+        r#"{"name":"Sales Analytics","connectionType":"DATASOURCE","datasourceName":"postgres-main"}"#,
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), r#"{"ok":true,"issues":[],"warnings":[]}"#);
+}
+
+#[test]
+fn an_invalid_body_prints_its_issues_and_exits_0() {
+    let (code, out, _) =
+        run(&["databrain.updateDatasource"], r#"{"datasourceType":"postgress","credentials":{"name":"p"}}"#);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON object");
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["issues"][0]["path"], "/datasourceType");
+    assert_eq!(report["issues"][0]["code"], "invalid_enum");
+    assert_eq!(report["issues"][0]["apiCode"], "INVALID_REQUEST_BODY");
+    assert!(report["issues"][0]["message"].as_str().unwrap_or("").contains("Did you mean \"postgres\"?"));
+    assert_eq!(report["warnings"], serde_json::json!([]));
+    let keys: Vec<&String> = report.as_object().map(|o| o.keys().collect()).unwrap_or_default();
+    assert_eq!(keys.len(), 3);
+}
+
+#[test]
+fn warnings_are_reported_apart() {
+    let (code, out, _) = run(
+        &["paradigm.testDatasource"],
+        r#"{"type":"webscrapper","name":"W","filter_criteria":{"start_url":"https://x"}}"#,
+    );
+    assert_eq!((code, out.trim()), (0, r#"{"ok":true,"issues":[],"warnings":[]}"#));
+    let (code, out, _) =
+        run(&["databrain.createDatasource"], r#"{"datasourceType":"mysql","credentials":{"name":"m","pasword":"x"}}"#);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["warnings"][0]["path"], "/credentials/pasword");
+    assert_eq!(report["warnings"][0]["code"], "unknown_field");
+}
+
+#[test]
+fn unknown_endpoint_and_bad_json_exit_2() {
+    let (code, out, err) = run(&["databrain.deleteWorkspace"], "{}");
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("unknown endpoint id") && err.contains("paradigm.testDatasource"), "{err}");
+    let (code, _, err) = run(&["databrain.createWorkspace"], "{\"name\": ");
+    assert_eq!(code, 2);
+    assert!(err.contains("not valid JSON"), "{err}");
+    let (code, _, _) = run(&[], "{}");
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn a_deeply_nested_body_is_one_issue_not_a_crash() {
+    let text = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+    let (code, out, _) = run(&["databrain.createWorkspace"], &text);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(report["issues"].as_array().map(Vec::len), Some(1));
+    assert_eq!(report["issues"][0]["code"], "invalid_value");
+    assert_eq!(report["issues"][0]["path"], "");
+}

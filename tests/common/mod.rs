@@ -1,0 +1,63 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use serde_json::Value as Json;
+use workspace_requests::{endpoint, validate, Issue, Report};
+
+/// Validates `body` for the endpoint `id`.
+pub fn check(id: &str, body: &Json) -> Report {
+    let ep = endpoint(id).unwrap_or_else(|| panic!("no endpoint {id}"));
+    validate(ep, &body)
+}
+
+fn pairs(list: &[Issue]) -> Vec<(String, String)> {
+    list.iter().map(|i| (i.path.clone(), i.code.as_str().to_string())).collect()
+}
+
+fn sorted(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = expected.iter().map(|(p, c)| (p.to_string(), c.to_string())).collect();
+    v.sort();
+    v
+}
+
+/// Asserts the exact set of issues (path, code) and that there are no warnings.
+#[track_caller]
+pub fn issues(id: &str, body: Json, expected: &[(&str, &str)]) -> Report {
+    let report = check(id, &body);
+    let mut got = pairs(&report.issues);
+    got.sort();
+    assert_eq!(got, sorted(expected), "issues of {id} for {body}:\n{:#?}", report.issues);
+    assert!(report.warnings.is_empty(), "unexpected warnings of {id} for {body}:\n{:#?}", report.warnings);
+    assert_eq!(report.ok(), expected.is_empty());
+    report
+}
+
+/// Asserts the exact set of warnings (path, code) and that there are no issues.
+#[track_caller]
+pub fn warnings(id: &str, body: Json, expected: &[(&str, &str)]) -> Report {
+    let report = check(id, &body);
+    assert!(report.issues.is_empty(), "unexpected issues of {id} for {body}:\n{:#?}", report.issues);
+    let mut got = pairs(&report.warnings);
+    got.sort();
+    assert_eq!(got, sorted(expected), "warnings of {id} for {body}:\n{:#?}", report.warnings);
+    report
+}
+
+/// Asserts the body is valid with neither issues nor warnings.
+#[track_caller]
+pub fn valid(id: &str, body: Json) -> Report {
+    issues(id, body, &[])
+}
+
+/// The message of the issue at `path`.
+#[track_caller]
+pub fn message(report: &Report, path: &str) -> String {
+    report
+        .issues
+        .iter()
+        .chain(&report.warnings)
+        .find(|i| i.path == path)
+        .unwrap_or_else(|| panic!("no finding at {path}: {report:#?}"))
+        .message
+        .clone()
+}
