@@ -36,7 +36,8 @@ const fn e(code: &'static str, status: u16, doc: &'static str) -> ApiError {
     ApiError { code, status, doc }
 }
 
-const CREATE_WORKSPACE_ERRORS: &[ApiError] = &[
+const CREATE_WORKSPACE_ERRORS: &[ApiError] = &CREATE_WORKSPACE_ERRORS_TABLE;
+const CREATE_WORKSPACE_ERRORS_TABLE: [ApiError; 9] = [
     e("INVALID_REQUEST_BODY", 400, "Missing or invalid parameters"),
     e("WORKSPACE_NAME_ALREADY_EXISTS", 400, "Workspace name already exists"),
     e("INVALID_DATASOURCE_NAME", 400, "Datasource not found"),
@@ -48,17 +49,15 @@ const CREATE_WORKSPACE_ERRORS: &[ApiError] = &[
     e("INTERNAL_SERVER_ERROR", 500, "Server error"),
 ];
 
-const UPDATE_WORKSPACE_ERRORS: &[ApiError] = &[
-    e("INVALID_REQUEST_BODY", 400, "Missing or invalid parameters"),
-    e("WORKSPACE_DOES_NOT_EXIST", 400, "Workspace not found"),
-    e("INVALID_DATASOURCE_NAME", 400, "Datasource not found"),
-    e("INVALID_DATAMART_NAME", 400, "Datamart not found"),
-    e("INVALID_LLM_NAME", 400, "Invalid LLM name provided"),
-    e("INVALID_AI_COPILOT_LLMS", 400, "Invalid AI Copilot LLM list"),
-    e("INVALID_THEME_NAME", 400, "Invalid theme name provided"),
-    e("INVALID_DATA_APP_API_KEY", 401, "Invalid API key"),
-    e("INTERNAL_SERVER_ERROR", 500, "Server error"),
-];
+/// The update page lists the same codes, but a missing workspace instead of a taken name.
+const UPDATE_WORKSPACE_ERRORS: &[ApiError] =
+    &replace(CREATE_WORKSPACE_ERRORS_TABLE, 1, e("WORKSPACE_DOES_NOT_EXIST", 400, "Workspace not found"));
+
+/// `table` with entry `i` replaced.
+const fn replace<const N: usize>(mut table: [ApiError; N], i: usize, entry: ApiError) -> [ApiError; N] {
+    table[i] = entry;
+    table
+}
 
 const UPDATE_DATASOURCE_ERRORS: &[ApiError] = &[
     e("INVALID_REQUEST_BODY", 400, "Missing required fields or invalid credential structure"),

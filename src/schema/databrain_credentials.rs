@@ -125,15 +125,16 @@ const S3_PATH_TYPES: &[Choice] = &[
     Choice { value: "File", doc: "The path names one file." },
     Choice { value: "Folder", doc: "The path names a folder." },
 ];
-static AWSS3_FIELDS: [Field; 7] = [
-    NAME,
-    REGION,
-    ACCESS_KEY_ID,
-    SECRET_ACCESS_KEY,
+/// The keys of an AWS service: `name`, region and access key, then the service's own three.
+const fn aws(own: [Field; 3]) -> [Field; 7] {
+    let [a, b, c] = own;
+    [NAME, REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY, a, b, c]
+}
+static AWSS3_FIELDS: [Field; 7] = aws([
     Field::text("bucket", "S3 bucket."),
     Field::text("path", "Path of the file or folder in the bucket."),
     Field::new("pathType", Type::Enum(S3_PATH_TYPES), "Whether the path is a file or a folder (optional)."),
-];
+]);
 static FIREBOLT_FIELDS: [Field; 6] = [
     NAME,
     Field::text("clientId", "Service-account client id."),
@@ -142,15 +143,11 @@ static FIREBOLT_FIELDS: [Field; 6] = [
     DATABASE,
     Field::text("engine", "Engine name."),
 ];
-static ATHENA_FIELDS: [Field; 7] = [
-    NAME,
-    REGION,
-    ACCESS_KEY_ID,
-    SECRET_ACCESS_KEY,
+static ATHENA_FIELDS: [Field; 7] = aws([
     Field::text("s3OutputLocation", "S3 location for query results."),
     Field::text("workgroup", "Athena workgroup."),
     DATABASE,
-];
+]);
 static TRINO_FIELDS: [Field; 7] = [NAME, HOST, PORT, USERNAME, PASSWORD, Field::text("catalog", "Catalog."), SSL];
 
 const PARTIAL: &str = "Only `name` is confirmed by the public docs; other keys pass through.";
