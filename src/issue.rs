@@ -119,6 +119,10 @@ pub enum Detail {
     TooDeep {
         limit: usize,
     },
+    /// The report reached its size limit; what follows is not reported.
+    TooMany {
+        limit: usize,
+    },
 }
 
 /// One problem: where, what, and the documented API error code it corresponds to.

@@ -23,12 +23,18 @@ pub fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if c.is_control() || is_invisible(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+/// Format characters that change how text displays (bidi overrides, zero-width characters): escaped
+/// so that a value cannot make a message read differently from what it says.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
 }
 
 /// A number as a message shows it: `5432`, `1.5`.
@@ -152,6 +158,9 @@ pub fn render(path: &Path, _code: Code, _field: Option<&Field>, detail: &Detail)
         Detail::NotJsonObject { reason } => {
             format!("{name} must be a JSON-encoded object (the key file's contents as a string), but {reason}.")
         }
+        Detail::TooMany { limit } => {
+            format!("The body has more than {limit} problems; only the first {limit} are reported.")
+        }
         Detail::TooDeep { limit } => {
             format!("{name} nests more than {limit} levels deep (or refers to itself); it cannot be sent.")
         }
@@ -166,6 +175,7 @@ mod tests {
     fn quote_escapes_and_shortens() {
         assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
         assert_eq!(quote("\u{1}"), "\"\\u0001\"");
+        assert_eq!(quote("\u{202e}abc"), "\"\\u202eabc\"");
         let long = "é".repeat(100);
         let q = quote(&long);
         assert_eq!(q.chars().count(), PREVIEW_CHARS + 3);

@@ -20,6 +20,10 @@ pub const MAX_DEPTH: usize = 64;
 /// At most this many values are visited under keys the schema does not define.
 const WALK_BUDGET: usize = 1_000_000;
 
+/// A report holds at most this many findings (issues and warnings), then one more saying so: a
+/// 10^6-element array of wrong values, or a sparse JS array of length 2^32 - 1, stays cheap.
+pub const MAX_FINDINGS: usize = 1000;
+
 /// Validates `body` against an endpoint's schema.
 pub fn validate<V: Value>(endpoint: &Endpoint, body: &V) -> Report {
     let mut sink = ReportSink { report: Report::default(), api_code: endpoint.body_error };
@@ -29,7 +33,7 @@ pub fn validate<V: Value>(endpoint: &Endpoint, body: &V) -> Report {
 
 /// Validates `body` against `schema`, sending every finding to `sink`.
 pub fn validate_into<V: Value, S: Sink>(schema: &'static Schema, body: &V, sink: &mut S) {
-    let mut cx = Cx { path: Path::new(), sink, budget: WALK_BUDGET };
+    let mut cx = Cx { path: Path::new(), sink, budget: WALK_BUDGET, findings: 0 };
     match body.kind() {
         Kind::Object => cx.object(schema, body, true),
         Kind::Undefined => cx.push(true, Code::Required, None, Detail::Missing { when: None }),
@@ -44,6 +48,7 @@ struct Cx<'s, S: Sink> {
     path: Path,
     sink: &'s mut S,
     budget: usize,
+    findings: usize,
 }
 
 /// The result of a condition: a sibling that is present but invalid makes it unknown, and a rule
@@ -95,8 +100,21 @@ fn expected(ty: &Type) -> &'static str {
 impl<S: Sink> Cx<'_, S> {
     /// Sends a finding at the current path. `issue` is false for warnings.
     fn push(&mut self, issue: bool, code: Code, field: Option<&Field>, detail: Detail) {
+        if self.full() {
+            return;
+        }
+        self.findings += 1;
         let severity = if issue { Severity::Issue } else { Severity::Warning };
         self.sink.push(severity, &self.path, code, field, detail);
+        if self.full() {
+            let detail = Detail::TooMany { limit: MAX_FINDINGS };
+            self.sink.push(Severity::Issue, &Path::new(), Code::InvalidValue, None, detail);
+        }
+    }
+
+    /// Whether the report holds [`MAX_FINDINGS`] already: walking on would only find what is dropped.
+    fn full(&self) -> bool {
+        self.findings >= MAX_FINDINGS
     }
 
     fn object<V: Value>(&mut self, schema: &'static Schema, obj: &V, issues: bool) {
@@ -170,7 +188,8 @@ impl<S: Sink> Cx<'_, S> {
     fn unknown_keys<V: Value>(&mut self, schema: &'static Schema, obj: &V, issues: bool) {
         let names = || schema.fields.iter().map(|f| f.name);
         for (key, v) in obj.entries() {
-            if schema.field(&key).is_some() {
+            // A known key, or one whose value is `undefined` (JSON.stringify drops it).
+            if schema.field(&key).is_some() || v.kind() == Kind::Undefined {
                 continue;
             }
             let suggestion = suggest(&key, names());
@@ -255,6 +274,9 @@ impl<S: Sink> Cx<'_, S> {
                     return;
                 }
                 for i in 0..v.array_len() {
+                    if self.full() {
+                        break;
+                    }
                     self.path.push(Seg::Index(i));
                     match v.at(i) {
                         Some(elem) => self.value(schema, field, item, &elem, issue),
@@ -341,7 +363,7 @@ impl<S: Sink> Cx<'_, S> {
     /// value too deep (a self-containing object would otherwise be walked forever) or when the
     /// walk budget is spent.
     fn walk<V: Value>(&mut self, v: &V) -> bool {
-        if self.budget == 0 {
+        if self.budget == 0 || self.full() {
             return false;
         }
         self.budget -= 1;

@@ -250,3 +250,17 @@ fn every_problem_is_reported_at_once() {
     );
     assert!(r.issues.iter().all(|i| i.api_code == "INVALID_REQUEST_BODY"));
 }
+
+#[test]
+fn a_huge_list_of_wrong_values_is_capped() {
+    let llms: Vec<u32> = (0..5000).collect();
+    let r = check(
+        "databrain.createWorkspace",
+        &json!({"name": "W", "connectionType": "MULTI_DATASOURCE", "aiCopilotLlms": llms}),
+    );
+    assert_eq!(r.issues.len(), workspace_requests::MAX_FINDINGS + 1);
+    assert_eq!(r.issues[0].path, "/aiCopilotLlms/0");
+    let last = r.issues.last().expect("the cap issue");
+    assert_eq!((last.path.as_str(), last.code.as_str()), ("", "invalid_value"));
+    assert!(last.message.contains("more than 1000 problems"), "{}", last.message);
+}
