@@ -16,18 +16,23 @@
 //! assert_eq!(report.issues[0].code.as_str(), "required");
 //! ```
 
+pub mod describe;
 pub mod endpoints;
 pub mod issue;
 pub mod json;
+pub mod json_schema;
 pub mod message;
 pub mod path;
 pub mod schema;
 pub mod suggest;
+pub mod typescript;
 pub mod validate;
 pub mod value;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use endpoints::{endpoint, Api, ApiError, Endpoint, ENDPOINTS};
 pub use issue::{Code, Detail, Found, Issue, Report, Severity, Sink};
 pub use json::{validate_json, JsonError};
-pub use validate::{validate, validate_into, MAX_DEPTH};
+pub use validate::{validate, validate_into, MAX_DEPTH, MAX_FINDINGS};
 pub use value::{Kind, Value};

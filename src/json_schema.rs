@@ -1,0 +1,237 @@
+//! JSON Schema (draft 2020-12) export, derived from the schemas.
+//!
+//! The exported schema accepts exactly the bodies [`crate::validate()`] reports without issues
+//! (warnings do not make a body invalid), so keys the docs do not confirm carry no constraint, only
+//! a description. Two limits no standard keyword expresses: the nesting limit ([`crate::MAX_DEPTH`]),
+//! and "a string holding a JSON object", written as the standard `contentMediaType` /
+//! `contentSchema` pair, which validators such as ajv treat as annotations unless told otherwise.
+
+use serde_json::{json, Map, Value as Json};
+
+use crate::describe::lit;
+use crate::endpoints::Endpoint;
+use crate::schema::{Cond, Field, Level, Req, Rule, Schema, Type};
+
+/// The JSON Schema of an endpoint's body.
+pub fn json_schema(ep: &Endpoint) -> Json {
+    let mut defs = Map::new();
+    let root = reference(ep.body, &mut defs);
+    let mut m = Map::new();
+    m.insert("$schema".into(), "https://json-schema.org/draft/2020-12/schema".into());
+    m.insert("title".into(), ep.id.into());
+    m.insert("description".into(), format!("{} {}: {}", ep.method, ep.path, ep.summary).into());
+    m.insert("$ref".into(), root);
+    m.insert("$defs".into(), Json::Object(defs));
+    Json::Object(m)
+}
+
+/// Registers an object schema under `$defs` (once) and returns its `$ref` target.
+fn reference(s: &'static Schema, defs: &mut Map<String, Json>) -> Json {
+    if !defs.contains_key(s.name) {
+        defs.insert(s.name.into(), Json::Null); // reserve the name: schemas may refer to each other
+        let def = object(s, defs);
+        defs.insert(s.name.into(), def);
+    }
+    Json::from(format!("#/$defs/{}", s.name))
+}
+
+/// Whether a field's problems are issues (and so constraints here), not warnings.
+fn checked(f: &Field) -> bool {
+    f.confirmed
+}
+
+fn object(s: &'static Schema, defs: &mut Map<String, Json>) -> Json {
+    let mut m = Map::new();
+    m.insert("type".into(), "object".into());
+    m.insert("description".into(), s.doc.into());
+    let (props, required) = properties(s, s.fields.iter(), defs);
+    m.insert("properties".into(), props);
+    if !required.is_empty() {
+        m.insert("required".into(), required.into());
+    }
+    if s.strict {
+        m.insert("additionalProperties".into(), false.into());
+    }
+    let mut all_of: Vec<Json> = s.rules.iter().filter_map(|r| rule(s, r)).collect();
+    if let Some(u) = s.union {
+        for v in u.variants {
+            let (props, required) = properties(s, v.fields.iter(), defs);
+            let mut then = Map::new();
+            then.insert("properties".into(), props);
+            if !required.is_empty() {
+                then.insert("required".into(), required.into());
+            }
+            all_of.push(json!({
+                "if": {"properties": {u.tag: {"const": v.value}}, "required": [u.tag]},
+                "then": Json::Object(then),
+            }));
+        }
+    }
+    if !all_of.is_empty() {
+        m.insert("allOf".into(), all_of.into());
+    }
+    Json::Object(m)
+}
+
+/// `properties` and `required` for a list of fields.
+fn properties<'a>(
+    s: &'static Schema,
+    fields: impl Iterator<Item = &'a Field>,
+    defs: &mut Map<String, Json>,
+) -> (Json, Vec<Json>) {
+    let mut props = Map::new();
+    let mut required = Vec::new();
+    for f in fields {
+        if checked(f) && f.req == Req::Required {
+            required.push(Json::from(f.name));
+        }
+        props.insert(f.name.into(), field(s, f, defs));
+    }
+    (Json::Object(props), required)
+}
+
+fn field(s: &'static Schema, f: &Field, defs: &mut Map<String, Json>) -> Json {
+    if let Req::Forbidden(instead) = f.req {
+        if checked(f) {
+            return Json::Bool(false);
+        }
+        return json!({"description": format!("Not used for this type: send `{instead}` instead.")});
+    }
+    let mut m = match checked(f) {
+        true => match ty(s, &f.ty, defs) {
+            Json::Object(m) => m,
+            _ => Map::new(),
+        },
+        false => {
+            let mut m = Map::new();
+            if let Type::Enum(choices) = f.ty {
+                m.insert("examples".into(), choices.iter().map(|c| Json::from(c.value)).collect());
+            }
+            m
+        }
+    };
+    let doc = if checked(f) { f.doc.to_string() } else { format!("{} (Unconfirmed key name: not checked.)", f.doc) };
+    m.insert("description".into(), doc.into());
+    if let Some(d) = &f.default {
+        m.insert("default".into(), lit(d));
+    }
+    if f.secret {
+        m.insert("writeOnly".into(), true.into());
+    }
+    Json::Object(m)
+}
+
+fn ty(s: &'static Schema, t: &Type, defs: &mut Map<String, Json>) -> Json {
+    match t {
+        Type::Str { min, max } => {
+            let mut m = Map::new();
+            m.insert("type".into(), "string".into());
+            if *min > 0 {
+                m.insert("minLength".into(), (*min).into());
+            }
+            if let Some(max) = max {
+                m.insert("maxLength".into(), (*max).into());
+            }
+            Json::Object(m)
+        }
+        Type::Enum(choices) => {
+            json!({"type": "string", "enum": choices.iter().map(|c| c.value).collect::<Vec<_>>()})
+        }
+        Type::Tag => json!({"type": "string", "enum": s.tag_values()}),
+        Type::Bool => json!({"type": "boolean"}),
+        Type::Int { min, max } if *max == i64::MAX => json!({"type": "integer", "minimum": min}),
+        Type::Int { min, max } => json!({"type": "integer", "minimum": min, "maximum": max}),
+        // A string of digits is only a warning.
+        Type::Port => json!({"anyOf": [
+            {"type": "integer", "minimum": 1, "maximum": 65535},
+            {"type": "string", "pattern": "^[0-9]{1,5}$"},
+        ]}),
+        Type::Array(item) => json!({"type": "array", "items": ty(s, item, defs)}),
+        Type::Object(inner) => json!({"$ref": reference(inner, defs)}),
+        Type::JsonObjectString => json!({
+            "type": "string",
+            "minLength": 1,
+            "contentMediaType": "application/json",
+            "contentSchema": {"type": "object"},
+        }),
+        Type::Nullable(inner) => json!({"anyOf": [{"type": "null"}, ty(s, inner, defs)]}),
+        Type::Any => json!({}),
+    }
+}
+
+/// "The condition holds", as a schema applied to the object.
+fn holds(s: &'static Schema, cond: &Cond) -> Json {
+    let (name, value, negate) = match *cond {
+        Cond::Eq(f, l) => (f, l, false),
+        Cond::Ne(f, l) => (f, l, true),
+    };
+    let present_and_equal = json!({"properties": {name: {"const": lit(&value)}}, "required": [name]});
+    // An absent sibling takes its documented default.
+    let equal = match s.field(name).and_then(|f| f.default) {
+        Some(d) if d == value => json!({"anyOf": [{"not": {"required": [name]}}, present_and_equal]}),
+        _ => present_and_equal,
+    };
+    if negate {
+        json!({"not": equal})
+    } else {
+        equal
+    }
+}
+
+/// A rule as `if`/`then`, when it can produce issues (rules over unconfirmed keys only warn).
+fn rule(s: &'static Schema, r: &Rule) -> Option<Json> {
+    let fields: Vec<&str> = r.fields().iter().copied().filter(|n| s.field(n).is_some_and(checked)).collect();
+    if fields.is_empty() {
+        return None;
+    }
+    match r {
+        Rule::RequiredWhen { when, .. } => Some(json!({"if": holds(s, when), "then": {"required": fields}})),
+        Rule::OnlyWhen { when, level: Level::Issue, .. } => {
+            let absent: Map<String, Json> = fields.iter().map(|f| (f.to_string(), Json::Bool(false))).collect();
+            Some(json!({"if": {"not": holds(s, when)}, "then": {"properties": absent}}))
+        }
+        Rule::OnlyWhen { level: Level::Warning, .. } => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoints::endpoint;
+
+    fn schema(id: &str) -> Json {
+        json_schema(endpoint(id).expect("endpoint"))
+    }
+
+    #[test]
+    fn strict_objects_forbid_other_keys() {
+        let s = schema("databrain.createWorkspace");
+        let body = &s["$defs"]["DatabrainCreateWorkspaceBody"];
+        assert_eq!(body["additionalProperties"], false);
+        assert_eq!(body["required"], json!(["name", "connectionType"]));
+        assert_eq!(body["allOf"][0]["then"], json!({"required": ["datasourceName"]}));
+        assert_eq!(s["$ref"], "#/$defs/DatabrainCreateWorkspaceBody");
+    }
+
+    #[test]
+    fn variants_and_only_when_rules_are_conditions() {
+        let s = schema("databrain.updateDatasource");
+        let es = &s["$defs"]["ElasticsearchCredentials"];
+        assert!(es.get("additionalProperties").is_none(), "credentials are open");
+        assert_eq!(es["allOf"].as_array().map(Vec::len), Some(1), "the login rule is over unconfirmed keys");
+        assert_eq!(es["allOf"][0]["then"], json!({"properties": {"disableAuth": false}}));
+        assert_eq!(s["$defs"]["MssqlCredentials"]["properties"]["host"], false);
+        let variants = s["$defs"]["DatabrainDatasourceBody"]["allOf"].as_array().expect("variants");
+        assert_eq!(variants.len(), 18);
+        assert_eq!(s["$defs"]["PostgresCredentials"]["properties"]["password"]["writeOnly"], true);
+    }
+
+    #[test]
+    fn nullable_and_lengths() {
+        let s = schema("paradigm.updateWorkspace");
+        let body = &s["$defs"]["ParadigmUpdateWorkspaceBody"];
+        assert_eq!(body["properties"]["name"]["maxLength"], 100);
+        assert_eq!(body["properties"]["description"]["anyOf"][0], json!({"type": "null"}));
+        assert_eq!(s["$defs"]["ParadigmMember"]["properties"]["role"]["default"], "viewer");
+    }
+}

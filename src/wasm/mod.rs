@@ -1,0 +1,80 @@
+//! The wasm binding: `#[wasm_bindgen]` exports over the core, for the npm package.
+//!
+//! Thin by design: look the endpoint up, read the body through [`js::Js`], hand results back as
+//! plain JS objects. Nothing here panics on user input; a bad endpoint id is a `TypeError`.
+
+mod js;
+mod result;
+
+use wasm_bindgen::prelude::*;
+
+use crate::endpoints::{endpoint, Endpoint, ENDPOINTS};
+pub use js::Js;
+
+fn lookup(id: &JsValue) -> Result<&'static Endpoint, JsValue> {
+    id.as_string().and_then(|s| endpoint(&s)).ok_or_else(|| {
+        let ids: Vec<&str> = ENDPOINTS.iter().map(|e| e.id).collect();
+        let shown = match id.as_string() {
+            Some(s) => crate::message::quote(&s),
+            None => "a value that is no string".to_string(),
+        };
+        js_sys::TypeError::new(&format!("unknown endpoint id {shown}; known ids: {}", ids.join(", "))).into()
+    })
+}
+
+fn from_json(value: &serde_json::Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+}
+
+/// `validate(endpoint, body)`: every problem of `body`, never throwing for any body.
+#[wasm_bindgen(js_name = validate, skip_typescript)]
+pub fn validate(endpoint: JsValue, body: JsValue) -> Result<JsValue, JsValue> {
+    let ep = lookup(&endpoint)?;
+    Ok(result::to_js(&crate::validate(ep, &Js::new(body))))
+}
+
+/// `validateMany(endpoint, bodies)`: one result per element of an array, in one call.
+#[wasm_bindgen(js_name = validateMany, skip_typescript)]
+pub fn validate_many(endpoint: JsValue, bodies: JsValue) -> Result<JsValue, JsValue> {
+    use crate::value::{Kind, Value};
+    let ep = lookup(&endpoint)?;
+    let list = Js::new(bodies);
+    if list.kind() != Kind::Array {
+        return Err(js_sys::TypeError::new("validateMany expects an array of bodies").into());
+    }
+    let out = js_sys::Array::new();
+    for i in 0..list.array_len() {
+        let report = match list.at(i) {
+            Some(body) => crate::validate(ep, &body),
+            None => crate::validate(ep, &Js::new(JsValue::UNDEFINED)),
+        };
+        out.push(&result::to_js(&report));
+    }
+    Ok(out.into())
+}
+
+/// `endpoints()`: `[{id, api, method, path, summary}]`.
+#[wasm_bindgen(js_name = endpoints, skip_typescript)]
+pub fn endpoints() -> JsValue {
+    let list: Vec<serde_json::Value> = ENDPOINTS
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "id": e.id, "api": crate::describe::api_name(e.api), "method": e.method, "path": e.path, "summary": e.summary
+            })
+        })
+        .collect();
+    from_json(&serde_json::Value::Array(list))
+}
+
+/// `describe(endpoint)`: the schema as plain data.
+#[wasm_bindgen(js_name = describe, skip_typescript)]
+pub fn describe(endpoint: JsValue) -> Result<JsValue, JsValue> {
+    Ok(from_json(&crate::describe::describe(lookup(&endpoint)?)))
+}
+
+/// `jsonSchema(endpoint)`: an equivalent JSON Schema (2020-12).
+#[wasm_bindgen(js_name = jsonSchema, skip_typescript)]
+pub fn json_schema(endpoint: JsValue) -> Result<JsValue, JsValue> {
+    Ok(from_json(&crate::json_schema::json_schema(lookup(&endpoint)?)))
+}
