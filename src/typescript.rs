@@ -222,8 +222,7 @@ fn functions(out: &mut String) {
          export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;\n\
          \n\
          /**\n\
-        \x20* Loads the WebAssembly module in browsers; call it once, and await it, before any other function.\n\
-        \x20* Without `input`, the module is fetched from next to this file.\n\
+        \x20* Loads the WebAssembly module in browsers: await it once before calling the other functions.\n\
         \x20*\n\
         \x20* In Node it is a no-op: the module loads on import.\n\
         \x20*/\n\
@@ -383,7 +382,8 @@ fn schema(out: &mut String, s: &'static Schema) {
         None => {
             jsdoc(out, "", &paragraphs(&doc));
             if s.fields.is_empty() && s.strict {
-                let _ = writeln!(out, "export interface {} {{}}\n", s.name);
+                // `{}` would accept any non-null value; this accepts only an empty object.
+                let _ = writeln!(out, "export type {} = Record<string, never>;\n", s.name);
                 return;
             }
             let _ = writeln!(out, "export interface {} {{", s.name);
@@ -491,5 +491,47 @@ fn ts_type(t: &Type, s: &Schema, variant: Option<&Variant>) -> (String, bool) {
         Type::Object(o) => (o.name.to_string(), false),
         Type::Nullable(Type::Any) | Type::Any => ("unknown".to_string(), false),
         Type::Nullable(inner) => (format!("{} | null", ts_type(inner, s, variant).0), true),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Choice;
+
+    #[test]
+    fn comments_cannot_end_early() {
+        let mut out = String::new();
+        jsdoc(&mut out, "  ", "a */ b");
+        assert_eq!(out, "  /** a *\\/ b */\n");
+        out.clear();
+        jsdoc(&mut out, "", "one\n\ntwo */");
+        assert_eq!(out, "/**\n * one\n *\n * two *\\/\n */\n");
+        out.clear();
+        jsdoc(&mut out, "", "  ");
+        assert_eq!(out, "");
+    }
+
+    #[test]
+    fn keys_are_quoted_unless_identifiers() {
+        assert_eq!(key("server_type"), "server_type");
+        assert_eq!(key("$ref"), "$ref");
+        assert_eq!(key("content-type"), "\"content-type\"");
+        assert_eq!(key("1st"), "\"1st\"");
+        assert_eq!(key(""), "\"\"");
+        assert_eq!(key("a\"b"), "\"a\\\"b\"");
+    }
+
+    #[test]
+    fn unions_are_parenthesized_in_arrays() {
+        static AB: [Choice; 2] = [Choice { value: "a", doc: "" }, Choice { value: "b\"", doc: "" }];
+        static ENUM: Type = Type::Enum(&AB);
+        static NULLABLE: Type = Type::Nullable(&Type::Bool);
+        let s = &crate::endpoints::ENDPOINTS[0].body;
+        assert_eq!(ts_type(&Type::Array(&ENUM), s, None).0, "(\"a\" | \"b\\\"\")[]");
+        assert_eq!(ts_type(&Type::Array(&NULLABLE), s, None).0, "(boolean | null)[]");
+        assert_eq!(ts_type(&Type::Nullable(&ENUM), s, None).0, "\"a\" | \"b\\\"\" | null");
+        assert_eq!(ts_type(&Type::Nullable(&Type::Any), s, None).0, "unknown");
+        assert_eq!(literal_union([]), "never");
     }
 }
