@@ -1,22 +1,49 @@
-# workspace-requests: `make test` installs what it needs (idempotent) and runs every test.
+# workspace-requests. `make test` installs what it needs (idempotent) and runs every test.
 SHELL := /bin/bash
-CARGO ?= cargo
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+CORPUS := $(CURDIR)/target/corpus.jsonl
 
-.PHONY: test test-rust lint tools fmt
+.PHONY: test tools pkg test-rust test-wasm test-js lint fmt clean
 
-test: tools test-rust lint
+test: tools test-rust lint pkg test-wasm test-js
 
-# Everything the tests need that a fresh machine may lack. Skips what is there.
+# Everything the tests need that a fresh machine may lack; skips what is there.
 tools:
-	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust with rustup" >&2; exit 1; }
-	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+	scripts/tools.sh
 
+# The npm package in pkg/: wasm for browsers, Node ESM and CommonJS, types, smoke test.
+pkg:
+	scripts/build-pkg.sh
+
+# The pure Rust core (plain cargo test). Also records every body the rule tests validate, for the
+# JS differential check against ajv.
 test-rust:
-	$(CARGO) test --locked --all-targets
-	$(CARGO) test --locked --doc
+	rm -f $(CORPUS)
+	WR_CORPUS_OUT=$(CORPUS) cargo test --locked --all-targets
+	cargo test --locked --doc
+
+# The binding layer in wasm, with wasm-bindgen-test: in Node, then in headless Chrome.
+test-wasm:
+	scripts/tools.sh wasm browser
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120 \
+		cargo test --locked --target wasm32-unknown-unknown --test wasm_node
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120 \
+		CHROMEDRIVER=$$(command -v chromedriver) \
+		cargo test --locked --target wasm32-unknown-unknown --test wasm_browser
+
+# The built package, installed from its tarball into a scratch folder: import, require, types,
+# a Vite build, a plain <script type="module"> page, and the ajv differential check.
+test-js:
+	scripts/test-js.sh
 
 lint:
-	$(CARGO) clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
+	cargo fmt --check
 
 fmt:
-	$(CARGO) fmt
+	cargo fmt
+
+clean:
+	cargo clean
+	rm -rf node_modules pkg/*.tgz

@@ -34,7 +34,7 @@ impl Kind {
             Kind::Array => "an array",
             Kind::Object => "an object",
             Kind::Undefined => "undefined",
-            Kind::Other => "a value that is not JSON",
+            Kind::Other => "a value that is not JSON (or could not be read)",
         }
     }
 }

@@ -5,9 +5,23 @@ use serde_json::Value as Json;
 use workspace_requests::{endpoint, validate, Issue, Report};
 
 /// Validates `body` for the endpoint `id`.
+///
+/// With `WR_CORPUS_OUT=FILE` set, also appends `{"endpoint", "body", "ok"}` as one JSON line to FILE:
+/// the JS differential test checks that ajv, given `jsonSchema(endpoint)`, agrees on every body the
+/// Rust tests use.
 pub fn check(id: &str, body: &Json) -> Report {
     let ep = endpoint(id).unwrap_or_else(|| panic!("no endpoint {id}"));
-    validate(ep, &body)
+    let report = validate(ep, &body);
+    if let Some(out) = std::env::var_os("WR_CORPUS_OUT") {
+        use std::io::Write;
+        let line = serde_json::json!({"endpoint": id, "body": body, "ok": report.ok()}).to_string() + "\n";
+        // One write per line on a file opened for appending: lines from parallel tests stay whole.
+        let file = std::fs::OpenOptions::new().create(true).append(true).open(out);
+        if let Ok(mut f) = file {
+            let _ = f.write_all(line.as_bytes());
+        }
+    }
+    report
 }
 
 fn pairs(list: &[Issue]) -> Vec<(String, String)> {

@@ -1,0 +1,49 @@
+// Browsers and bundlers: `await init()` once (with no argument the .wasm next to this file is
+// fetched; or pass a URL, a Response, bytes or a compiled WebAssembly.Module), then use the API.
+import wasmInit, * as wasm from "./workspace_requests.js";
+
+let ready = false;
+
+function loaded() {
+  if (!ready) {
+    throw new Error("workspace-requests: call `await init()` before using it in a browser");
+  }
+}
+
+export default async function init(input) {
+  if (ready) return;
+  const source = await input;
+  await wasmInit(source === undefined ? undefined : { module_or_path: source });
+  ready = true;
+}
+
+export function initSync(input) {
+  if (ready) return;
+  wasm.initSync({ module: input });
+  ready = true;
+}
+
+export function validate(endpoint, body) {
+  loaded();
+  return wasm.validate(endpoint, body);
+}
+
+export function validateMany(endpoint, bodies) {
+  loaded();
+  return wasm.validateMany(endpoint, bodies);
+}
+
+export function endpoints() {
+  loaded();
+  return wasm.endpoints();
+}
+
+export function describe(endpoint) {
+  loaded();
+  return wasm.describe(endpoint);
+}
+
+export function jsonSchema(endpoint) {
+  loaded();
+  return wasm.jsonSchema(endpoint);
+}
