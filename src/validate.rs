@@ -8,7 +8,7 @@ use crate::endpoints::Endpoint;
 use crate::issue::{Code, Detail, Found, Report, ReportSink, Severity, Sink};
 use crate::message::{number, quote};
 use crate::path::{Path, Seg};
-use crate::schema::{Cond, Field, Level, Lit, Req, Rule, Schema, Type, Variant};
+use crate::schema::{Cond, Field, Level, Lit, Options, Req, Rule, Schema, Type};
 use crate::suggest::suggest;
 use crate::value::{Kind, Value};
 
@@ -120,14 +120,17 @@ impl<S: Sink> Cx<'_, S> {
     fn object<V: Value>(&mut self, schema: &'static Schema, obj: &V, issues: bool) {
         let variant = schema.union.and_then(|u| {
             let tag = prop(obj, u.tag)?;
-            let position = tag.str_position(&schema.tag_values())??;
+            let position = tag.str_position(schema.tag_options())??;
             u.variants.get(position)
         });
+        // Each key is read once; the rules below look at these reads.
+        let read: Vec<(&'static Field, Option<V>)> =
+            schema.fields_for(variant).map(|f| (f, prop(obj, f.name))).collect();
         let mut present = 0usize;
-        for field in schema.fields_for(variant) {
+        for (field, value) in &read {
             let issue = issues && field.confirmed;
             self.path.push(Seg::Key(field.name));
-            match prop(obj, field.name) {
+            match value {
                 None => match field.req {
                     Req::Required => self.push(issue, Code::Required, Some(field), Detail::Missing { when: None }),
                     Req::Expected => self.push(false, Code::Required, Some(field), Detail::Expected),
@@ -138,14 +141,14 @@ impl<S: Sink> Cx<'_, S> {
                     if let Req::Forbidden(instead) = field.req {
                         self.push(issue, Code::NotAllowed, Some(field), Detail::UseInstead { instead });
                     } else {
-                        self.value(schema, field, &field.ty, &v, issue);
+                        self.value(schema, field, &field.ty, v, issue);
                     }
                 }
             }
             self.path.pop();
         }
         for rule in schema.rules {
-            self.rule(schema, variant, rule, obj, issues);
+            self.rule(schema, rule, &read, issues);
         }
         if obj.key_count() > present {
             self.unknown_keys(schema, obj, issues);
@@ -155,33 +158,37 @@ impl<S: Sink> Cx<'_, S> {
     fn rule<V: Value>(
         &mut self,
         schema: &'static Schema,
-        variant: Option<&'static Variant>,
         rule: &Rule,
-        obj: &V,
+        read: &[(&'static Field, Option<V>)],
         issues: bool,
     ) {
-        let (truth, sibling) = eval(schema, variant, rule.cond(), obj);
+        let when = *rule.cond();
+        let (truth, sibling) = eval(schema, &when, read);
         for name in rule.fields() {
-            let Some(field) = schema.field(name) else { continue };
-            let present = prop(obj, field.name).is_some();
+            let Some((field, value)) = read.iter().find(|(f, _)| f.name == *name) else { continue };
             let issue = issues && field.confirmed;
-            self.path.push(Seg::Key(field.name));
             match *rule {
-                Rule::RequiredWhen { when, .. } if truth == Tri::True && !present => {
+                Rule::RequiredWhen { .. } if truth == Tri::True && value.is_none() => {
+                    self.path.push(Seg::Key(field.name));
                     self.push(issue, Code::Required, Some(field), Detail::Missing { when: Some(when) });
+                    self.path.pop();
                 }
-                Rule::OnlyWhen { when, level, .. } if truth == Tri::False && present => {
-                    let actual = sibling.clone();
+                Rule::OnlyWhen { level, .. } if truth == Tri::False && value.is_some() => {
+                    let actual = match sibling {
+                        Some((f, Some(v))) => found_of(v, f.secret),
+                        _ => Found { kind: Kind::Undefined, preview: None },
+                    };
+                    self.path.push(Seg::Key(field.name));
                     self.push(
                         issue && level == Level::Issue,
                         Code::NotAllowed,
                         Some(field),
                         Detail::NotAllowedUnless { when, actual },
                     );
+                    self.path.pop();
                 }
                 _ => {}
             }
-            self.path.pop();
         }
     }
 
@@ -231,16 +238,14 @@ impl<S: Sink> Cx<'_, S> {
                 }
             }
             Type::Enum(_) | Type::Tag => {
-                let choices: Vec<&'static str> = match ty {
-                    Type::Enum(c) => c.iter().map(|c| c.value).collect(),
-                    _ => schema.tag_values(),
-                };
-                match v.str_position(&choices) {
+                let options = schema.options(ty).unwrap_or(Options::Choices(&[]));
+                match v.str_position(options) {
                     None => wrong_type(self),
                     Some(Some(_)) => {}
                     Some(None) => {
-                        let suggestion = v.as_str().and_then(|s| suggest(&s, choices.iter().copied()));
+                        let suggestion = v.as_str().and_then(|s| suggest(&s, options.iter()));
                         let found = found_of(v, field.secret);
+                        let choices = options.iter().collect();
                         self.push(
                             issue,
                             Code::InvalidEnum,
@@ -399,37 +404,35 @@ impl<S: Sink> Cx<'_, S> {
     }
 }
 
-/// Evaluates a condition on a sibling, and says what the sibling is (for messages).
-fn eval<V: Value>(schema: &'static Schema, variant: Option<&'static Variant>, cond: &Cond, obj: &V) -> (Tri, Found) {
+/// Evaluates a condition on a sibling among an object's reads; also returns the sibling (for a
+/// message that says what it is).
+fn eval<'r, V: Value>(
+    schema: &'static Schema,
+    cond: &Cond,
+    read: &'r [(&'static Field, Option<V>)],
+) -> (Tri, Option<&'r (&'static Field, Option<V>)>) {
     let (name, lit, negate) = match *cond {
         Cond::Eq(f, l) => (f, l, false),
         Cond::Ne(f, l) => (f, l, true),
     };
-    let def = schema.fields_for(variant).find(|f| f.name == name);
-    let sibling = prop(obj, name);
-    let found = match &sibling {
-        Some(v) => found_of(v, def.is_some_and(|f| f.secret)),
-        None => Found { kind: Kind::Undefined, preview: None },
-    };
-    let equal = match (&sibling, lit) {
+    let sibling = read.iter().find(|(f, _)| f.name == name);
+    let def = sibling.map(|(f, _)| *f);
+    let equal = match (sibling.and_then(|(_, v)| v.as_ref()), lit) {
         (None, _) => Some(def.and_then(|f| f.default) == Some(lit)),
         (Some(v), Lit::Bool(b)) => v.as_bool().map(|x| x == b),
-        (Some(v), Lit::Str(s)) => {
-            let valid = match def.map(|f| f.ty) {
-                Some(Type::Enum(choices)) => {
-                    let values: Vec<&'static str> = choices.iter().map(|c| c.value).collect();
-                    matches!(v.str_position(&values), Some(Some(_)))
-                }
-                Some(Type::Tag) => matches!(v.str_position(&schema.tag_values()), Some(Some(_))),
-                _ => v.kind() == Kind::String,
-            };
-            valid.then(|| v.str_eq(s))
-        }
+        (Some(v), Lit::Str(s)) => match def.and_then(|f| schema.options(&f.ty)) {
+            // A value outside the sibling's enum makes the condition unknown.
+            Some(options) => match v.str_position(options) {
+                Some(Some(i)) => Some(options.get(i) == Some(s)),
+                _ => None,
+            },
+            None => v.as_str().map(|x| x == s),
+        },
     };
     let truth = match equal {
         None => Tri::Unknown,
         Some(eq) if eq != negate => Tri::True,
         Some(_) => Tri::False,
     };
-    (truth, found)
+    (truth, sibling)
 }

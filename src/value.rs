@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 
+use crate::schema::Options;
+
 /// The JSON type of a value, plus the JavaScript values JSON cannot hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -61,13 +63,9 @@ pub trait Value: Sized {
     }
     /// The index of the string among `options` (exact, case-sensitive), `Some(None)` when it is a
     /// string that matches none, `None` when it is no string.
-    fn str_position(&self, options: &[&'static str]) -> Option<Option<usize>> {
+    fn str_position(&self, options: Options) -> Option<Option<usize>> {
         let s = self.as_str()?;
-        Some(options.iter().position(|o| *o == s))
-    }
-    /// Whether the value is a string equal to `lit`.
-    fn str_eq(&self, lit: &'static str) -> bool {
-        matches!(self.str_position(&[lit]), Some(Some(_)))
+        Some(options.iter().position(|o| o == s))
     }
     /// The length of an array (0 for anything else).
     fn array_len(&self) -> usize;

@@ -19,6 +19,41 @@ pub struct Choice {
     pub doc: &'static str,
 }
 
+/// The allowed strings of an enum or a discriminator, without copying them into a list.
+#[derive(Debug, Clone, Copy)]
+pub enum Options {
+    Choices(&'static [Choice]),
+    Variants(&'static [Variant]),
+}
+
+impl Options {
+    pub fn len(&self) -> usize {
+        match self {
+            Options::Choices(c) => c.len(),
+            Options::Variants(v) => v.len(),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn get(&self, i: usize) -> Option<&'static str> {
+        match self {
+            Options::Choices(c) => c.get(i).map(|c| c.value),
+            Options::Variants(v) => v.get(i).map(|v| v.value),
+        }
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+    /// Identifies the list (its address): a binding may cache a converted copy under it.
+    pub fn id(&self) -> usize {
+        match self {
+            Options::Choices(c) => c.as_ptr() as usize,
+            Options::Variants(v) => v.as_ptr() as usize,
+        }
+    }
+}
+
 /// The type of a field's value.
 #[derive(Debug, Clone, Copy)]
 pub enum Type {
@@ -189,7 +224,18 @@ impl Schema {
     }
     /// The variants' values, in order (the choices of the discriminator).
     pub fn tag_values(&self) -> Vec<&'static str> {
-        self.union.map(|u| u.variants.iter().map(|v| v.value).collect()).unwrap_or_default()
+        self.tag_options().iter().collect()
+    }
+    pub fn tag_options(&self) -> Options {
+        Options::Variants(self.union.map_or(&[], |u| u.variants))
+    }
+    /// The allowed strings of a field of this schema of type `Enum` or `Tag`.
+    pub fn options(&self, ty: &Type) -> Option<Options> {
+        match ty {
+            Type::Enum(c) => Some(Options::Choices(c)),
+            Type::Tag => Some(self.tag_options()),
+            _ => None,
+        }
     }
     /// The fields in force for a variant: the base fields with the variant's replacements.
     pub fn fields_for(&self, variant: Option<&'static Variant>) -> impl Iterator<Item = &'static Field> + '_ {

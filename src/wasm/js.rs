@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
 
+use crate::schema::Options;
 use crate::value::{Kind, Value};
 
 #[wasm_bindgen(inline_js = r#"
@@ -39,6 +40,24 @@ export function length(a) {
 export function keys(o) {
   try { return Object.keys(o); } catch (_) { return []; }
 }
+export function indexOf(list, v) {
+  return typeof v === "string" ? list.indexOf(v) : -2;
+}
+export function strLength(v) {
+  return typeof v === "string" ? v.length : -1;
+}
+export function codePoints(v) {
+  if (typeof v !== "string") return -1;
+  let n = v.length;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < v.length) {
+      const d = v.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; }
+    }
+  }
+  return n;
+}
 export function keyCount(o) {
   try { return Object.keys(o).length; } catch (_) { return 0; }
 }
@@ -51,16 +70,42 @@ extern "C" {
     fn keys(o: &JsValue) -> js_sys::Array;
     #[wasm_bindgen(js_name = keyCount)]
     fn key_count(o: &JsValue) -> u32;
+    #[wasm_bindgen(js_name = indexOf)]
+    pub fn index_of(list: &JsValue, v: &JsValue) -> i32;
+    #[wasm_bindgen(js_name = strLength)]
+    fn str_length(v: &JsValue) -> i32;
+    #[wasm_bindgen(js_name = codePoints)]
+    fn code_points(v: &JsValue) -> i32;
 }
 
 thread_local! {
     /// Schema keys as JS strings, made once: keys are `&'static str`, so the address identifies them.
     static KEYS: RefCell<HashMap<(usize, usize), JsValue>> = RefCell::new(HashMap::new());
+    /// Enum values as JS arrays, made once per list (see [`Options::id`]).
+    static OPTIONS: RefCell<HashMap<usize, JsValue>> = RefCell::new(HashMap::new());
 }
 
-fn key(k: &'static str) -> JsValue {
+/// Calls `f` with the JS string of a schema key, converting it only the first time. `f` must not
+/// reach this cache again (the borrow is held while it runs).
+pub fn with_key<R>(k: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
     KEYS.with(|cache| {
-        cache.borrow_mut().entry((k.as_ptr() as usize, k.len())).or_insert_with(|| JsValue::from_str(k)).clone()
+        let mut cache = cache.borrow_mut();
+        let js = cache.entry((k.as_ptr() as usize, k.len())).or_insert_with(|| JsValue::from_str(k));
+        f(js)
+    })
+}
+
+/// The JS string of a schema key (a handle to the cached one).
+pub fn key_js(k: &'static str) -> JsValue {
+    with_key(k, JsValue::clone)
+}
+
+/// Calls `f` with a JS array of an enum's values, converting it only the first time.
+pub fn with_options<R>(options: Options, f: impl FnOnce(&JsValue) -> R) -> R {
+    OPTIONS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let js = cache.entry(options.id()).or_insert_with(|| options.iter().map(JsValue::from_str).collect::<js_sys::Array>().into());
+        f(js)
     })
 }
 
@@ -94,7 +139,7 @@ impl Value for Js {
         if self.kind != Kind::Object {
             return None;
         }
-        Some(Js::new(prop(&self.value, &key(k)))).filter(|v| v.kind != Kind::Undefined)
+        Some(Js::new(with_key(k, |k| prop(&self.value, k)))).filter(|v| v.kind != Kind::Undefined)
     }
     fn as_bool(&self) -> Option<bool> {
         self.value.as_bool()
@@ -108,6 +153,19 @@ impl Value for Js {
     }
     fn as_str(&self) -> Option<Cow<'_, str>> {
         self.value.as_string().map(Cow::Owned)
+    }
+    fn str_chars(&self) -> Option<usize> {
+        usize::try_from(code_points(&self.value)).ok()
+    }
+    fn str_is_empty(&self) -> Option<bool> {
+        usize::try_from(str_length(&self.value)).ok().map(|n| n == 0)
+    }
+    fn str_position(&self, options: Options) -> Option<Option<usize>> {
+        if self.kind != Kind::String {
+            return None;
+        }
+        let i = with_options(options, |list| index_of(list, &self.value));
+        Some(usize::try_from(i).ok())
     }
     fn array_len(&self) -> usize {
         if self.kind == Kind::Array {

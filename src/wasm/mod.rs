@@ -8,11 +8,16 @@ mod result;
 
 use wasm_bindgen::prelude::*;
 
-use crate::endpoints::{endpoint, Endpoint, ENDPOINTS};
+use crate::endpoints::{Endpoint, ENDPOINTS};
 pub use js::Js;
 
+/// The endpoint named by a JS string, found without copying the string into wasm.
 fn lookup(id: &JsValue) -> Result<&'static Endpoint, JsValue> {
-    id.as_string().and_then(|s| endpoint(&s)).ok_or_else(|| {
+    thread_local! {
+        static IDS: JsValue = ENDPOINTS.iter().map(|e| JsValue::from_str(e.id)).collect::<js_sys::Array>().into();
+    }
+    let found = IDS.with(|ids| usize::try_from(js::index_of(ids, id)).ok()).and_then(|i| ENDPOINTS.get(i));
+    found.ok_or_else(|| {
         let ids: Vec<&str> = ENDPOINTS.iter().map(|e| e.id).collect();
         let shown = match id.as_string() {
             Some(s) => crate::message::quote(&s),

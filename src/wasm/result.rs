@@ -2,11 +2,12 @@
 
 use wasm_bindgen::JsValue;
 
+use super::js::{key_js, with_key};
 use crate::issue::{Issue, Report};
 
-fn set(o: &js_sys::Object, k: &str, v: &JsValue) {
+fn set(o: &js_sys::Object, k: &'static str, v: &JsValue) {
     // Setting a data property on a fresh plain object cannot throw.
-    let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), v);
+    let _ = with_key(k, |k| js_sys::Reflect::set(o, k, v));
 }
 
 fn list(items: &[Issue]) -> js_sys::Array {
@@ -15,9 +16,9 @@ fn list(items: &[Issue]) -> js_sys::Array {
         .map(|i| {
             let o = js_sys::Object::new();
             set(&o, "path", &JsValue::from_str(&i.path));
-            set(&o, "code", &JsValue::from_str(i.code.as_str()));
+            set(&o, "code", &key_js(i.code.as_str()));
             set(&o, "message", &JsValue::from_str(&i.message));
-            set(&o, "apiCode", &JsValue::from_str(i.api_code));
+            set(&o, "apiCode", &key_js(i.api_code));
             JsValue::from(o)
         })
         .collect()
