@@ -104,7 +104,9 @@ pub fn key_js(k: &'static str) -> JsValue {
 pub fn with_options<R>(options: Options, f: impl FnOnce(&JsValue) -> R) -> R {
     OPTIONS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let js = cache.entry(options.id()).or_insert_with(|| options.iter().map(JsValue::from_str).collect::<js_sys::Array>().into());
+        let js = cache
+            .entry(options.id())
+            .or_insert_with(|| options.iter().map(JsValue::from_str).collect::<js_sys::Array>().into());
         f(js)
     })
 }
