@@ -38,7 +38,9 @@ test-js:
 
 lint:
 	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --no-default-features --lib -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 	cargo fmt --check
 
 fmt:

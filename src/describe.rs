@@ -107,7 +107,6 @@ fn ty(t: &Type) -> Json {
         }
         Type::Tag => json!({"kind": "tag"}),
         Type::Bool => json!({"kind": "boolean"}),
-        Type::Int { min, max } if *max == i64::MAX => json!({"kind": "integer", "minimum": min}),
         Type::Int { min, max } => json!({"kind": "integer", "minimum": min, "maximum": max}),
         Type::Port => json!({"kind": "port", "minimum": 1, "maximum": 65535}),
         Type::Array(item) => json!({"kind": "array", "items": ty(item)}),

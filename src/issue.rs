@@ -155,6 +155,7 @@ impl Report {
         self.issues.is_empty()
     }
 
+    #[cfg(feature = "json")]
     /// The report as one JSON object: `{"ok", "issues", "warnings"}`, each finding
     /// `{"path", "code", "message", "apiCode"}`, keys in that order.
     pub fn to_json_string(&self) -> String {

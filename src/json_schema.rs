@@ -139,7 +139,6 @@ fn ty(s: &'static Schema, t: &Type, defs: &mut Map<String, Json>) -> Json {
         }
         Type::Tag => json!({"type": "string", "enum": s.tag_values()}),
         Type::Bool => json!({"type": "boolean"}),
-        Type::Int { min, max } if *max == i64::MAX => json!({"type": "integer", "minimum": min}),
         Type::Int { min, max } => json!({"type": "integer", "minimum": min, "maximum": max}),
         // A string of digits is only a warning.
         Type::Port => json!({"anyOf": [

@@ -16,15 +16,20 @@
 //! assert_eq!(report.issues[0].code.as_str(), "required");
 //! ```
 
+#[cfg(feature = "json")]
 pub mod describe;
 pub mod endpoints;
 pub mod issue;
+#[cfg(feature = "json")]
 pub mod json;
+#[cfg(feature = "json")]
 pub mod json_schema;
+pub mod jsontext;
 pub mod message;
 pub mod path;
 pub mod schema;
 pub mod suggest;
+#[cfg(feature = "json")]
 pub mod typescript;
 pub mod validate;
 pub mod value;
@@ -33,6 +38,7 @@ pub mod wasm;
 
 pub use endpoints::{endpoint, Api, ApiError, Endpoint, ENDPOINTS};
 pub use issue::{Code, Detail, Found, Issue, Report, Severity, Sink};
+#[cfg(feature = "json")]
 pub use json::{validate_json, JsonError};
 pub use validate::{validate, validate_into, MAX_DEPTH, MAX_FINDINGS};
 pub use value::{Kind, Value};

@@ -2,7 +2,7 @@
 //! suggest the nearest known name. Secret values never reach this module (see [`Found`]).
 
 use crate::issue::{Code, Detail, Found};
-use crate::path::{Path, Seg};
+use crate::path::Path;
 use crate::schema::{Cond, Field, Lit};
 use crate::value::Kind;
 
@@ -75,12 +75,7 @@ fn actual(f: &Found) -> String {
 
 /// The display name of a sibling of the value at `path`.
 fn sibling(path: &Path, name: &str) -> String {
-    let mut p = path.clone();
-    if matches!(p.segs().last(), Some(Seg::Key(_) | Seg::Owned(_))) {
-        p.pop();
-    }
-    p.push(Seg::Owned(name.to_string()));
-    p.display()
+    path.display_sibling(name)
 }
 
 fn cond_text(path: &Path, c: &Cond) -> String {
@@ -145,11 +140,7 @@ pub fn render(path: &Path, _code: Code, _field: Option<&Field>, detail: &Detail)
             format!("{name} is not used for this datasource type: send {} instead.", sibling(path, instead))
         }
         Detail::OutOfRange { min, max, found: f } => {
-            if *max == i64::MAX {
-                format!("{name} must be at least {min}, found {}.", found(f))
-            } else {
-                format!("{name} must be between {min} and {max}, found {}.", found(f))
-            }
+            format!("{name} must be between {min} and {max}, found {}.", found(f))
         }
         Detail::NotInteger { found: f } => format!("{name} must be a whole number, found {}.", found(f)),
         Detail::NumericString => format!(

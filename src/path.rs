@@ -51,20 +51,35 @@ impl Path {
         if self.segs.is_empty() {
             return "body".to_string();
         }
-        let mut out = String::new();
-        for seg in &self.segs {
-            match seg {
-                Seg::Key(k) => push_key(&mut out, k),
-                Seg::Owned(k) => push_key(&mut out, k),
-                Seg::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
-            }
-        }
+        display(&self.segs)
+    }
+
+    /// How messages name the key `name` of the object holding the current value.
+    pub fn display_sibling(&self, name: &str) -> String {
+        let parent = match self.segs.split_last() {
+            Some((Seg::Key(_) | Seg::Owned(_), parent)) => parent,
+            _ => &self.segs[..],
+        };
+        let mut out = display(parent);
+        push_key(&mut out, name);
         out
     }
+}
+
+fn display(segs: &[Seg]) -> String {
+    let mut out = String::with_capacity(32);
+    for seg in segs {
+        match seg {
+            Seg::Key(k) => push_key(&mut out, k),
+            Seg::Owned(k) => push_key(&mut out, k),
+            Seg::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
 }
 
 fn escape_into(out: &mut String, key: &str) {

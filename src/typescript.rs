@@ -218,8 +218,20 @@ fn functions(out: &mut String) {
          /** The JSON Schema (draft 2020-12) of an endpoint's body. */\n\
          export function jsonSchema(endpoint: EndpointId): JsonSchema;\n\
          \n\
-         /** What `init` can load the WebAssembly module from. */\n\
-         export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;\n\
+         /**\n\
+        \x20* The instance type of the global constructor `K`, or `never` where the project's type libraries\n\
+        \x20* do not declare it (no DOM and no Node types): these declarations need neither.\n\
+        \x20*/\n\
+         export type GlobalInstance<K extends string> = typeof globalThis extends { [P in K]: abstract new (...args: never[]) => infer I } ? I : never;\n\
+         \n\
+         /** A compiled `WebAssembly.Module`, where the type libraries declare one. */\n\
+         export type WasmModule = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } } ? M : never;\n\
+         \n\
+         /** Bytes of the `.wasm` file. */\n\
+         export type WasmBytes = ArrayBuffer | ArrayBufferView;\n\
+         \n\
+         /** What `init` can load the WebAssembly module from: a URL, a fetch `Request` or `Response`, bytes, or a compiled module. */\n\
+         export type InitInput = string | GlobalInstance<\"URL\"> | GlobalInstance<\"Request\"> | GlobalInstance<\"Response\"> | WasmBytes | WasmModule;\n\
          \n\
          /**\n\
         \x20* Loads the WebAssembly module in browsers: await it once before calling the other functions.\n\
@@ -229,7 +241,7 @@ fn functions(out: &mut String) {
          export default function init(input?: InitInput | Promise<InitInput>): Promise<void>;\n\
          \n\
          /** Loads the WebAssembly module synchronously from its bytes or a compiled module. */\n\
-         export function initSync(input: BufferSource | WebAssembly.Module): void;\n\
+         export function initSync(input: WasmBytes | WasmModule): void;\n\
          \n",
     );
 }

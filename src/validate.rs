@@ -6,9 +6,9 @@
 
 use crate::endpoints::Endpoint;
 use crate::issue::{Code, Detail, Found, Report, ReportSink, Severity, Sink};
-use crate::message::{number, quote};
+use crate::message::quote;
 use crate::path::{Path, Seg};
-use crate::schema::{Cond, Field, Level, Lit, Options, Req, Rule, Schema, Type};
+use crate::schema::{Cond, Field, Level, Lit, Options, Req, Rule, Schema, Type, Variant};
 use crate::suggest::suggest;
 use crate::value::{Kind, Value};
 
@@ -60,6 +60,12 @@ enum Tri {
     Unknown,
 }
 
+/// Whether two schema names are equal: identical literals usually share an address, so that is
+/// checked before the bytes.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (a.as_ptr() == b.as_ptr() || a == b)
+}
+
 /// Reads a property, treating `undefined` as absent.
 fn prop<V: Value>(obj: &V, key: &'static str) -> Option<V> {
     obj.get(key).filter(|v| v.kind() != Kind::Undefined)
@@ -73,7 +79,7 @@ fn found_of<V: Value>(v: &V, secret: bool) -> Found {
     } else {
         match kind {
             Kind::String => v.as_str().map(|s| quote(&s)),
-            Kind::Number => v.as_f64().map(number),
+            Kind::Number => v.number_text(),
             Kind::Bool => v.as_bool().map(|b| b.to_string()),
             _ => None,
         }
@@ -123,9 +129,12 @@ impl<S: Sink> Cx<'_, S> {
             let position = tag.str_position(schema.tag_options())??;
             u.variants.get(position)
         });
-        // Each key is read once; the rules below look at these reads.
+        // Each key is read once, all at once; the rules below look at these reads.
+        let fields: Vec<&'static Field> = schema.fields_for(variant).collect();
+        let id = variant.map_or(schema as *const Schema as usize, |v| v as *const Variant as usize);
+        let values = obj.read_fields(id, &fields, schema);
         let read: Vec<(&'static Field, Option<V>)> =
-            schema.fields_for(variant).map(|f| (f, prop(obj, f.name))).collect();
+            fields.into_iter().zip(values).map(|(f, v)| (f, v.filter(|v| v.kind() != Kind::Undefined))).collect();
         let mut present = 0usize;
         for (field, value) in &read {
             let issue = issues && field.confirmed;
@@ -164,16 +173,23 @@ impl<S: Sink> Cx<'_, S> {
     ) {
         let when = *rule.cond();
         let (truth, sibling) = eval(schema, &when, read);
+        let fires = match rule {
+            Rule::RequiredWhen { .. } => truth == Tri::True,
+            Rule::OnlyWhen { .. } => truth == Tri::False,
+        };
+        if !fires {
+            return;
+        }
         for name in rule.fields() {
-            let Some((field, value)) = read.iter().find(|(f, _)| f.name == *name) else { continue };
+            let Some((field, value)) = read.iter().find(|(f, _)| same(f.name, name)) else { continue };
             let issue = issues && field.confirmed;
             match *rule {
-                Rule::RequiredWhen { .. } if truth == Tri::True && value.is_none() => {
+                Rule::RequiredWhen { .. } if value.is_none() => {
                     self.path.push(Seg::Key(field.name));
                     self.push(issue, Code::Required, Some(field), Detail::Missing { when: Some(when) });
                     self.path.pop();
                 }
-                Rule::OnlyWhen { level, .. } if truth == Tri::False && value.is_some() => {
+                Rule::OnlyWhen { level, .. } if value.is_some() => {
                     let actual = match sibling {
                         Some((f, Some(v))) => found_of(v, f.secret),
                         _ => Found { kind: Kind::Undefined, preview: None },
@@ -311,13 +327,8 @@ impl<S: Sink> Cx<'_, S> {
                 if text.is_empty() {
                     return self.push(issue, Code::TooShort, Some(field), Detail::Empty);
                 }
-                let reason = match serde_json::from_str::<serde_json::Value>(&text) {
-                    Ok(serde_json::Value::Object(_)) => return,
-                    Ok(serde_json::Value::Array(_)) => "it encodes an array",
-                    Ok(serde_json::Value::String(_)) => "it encodes a string",
-                    Ok(_) => "it encodes a single value",
-                    Err(_) => "it is not valid JSON",
-                };
+                let Err(not) = crate::jsontext::check_object(&text) else { return };
+                let reason = not.reason();
                 self.push(issue, Code::InvalidValue, Some(field), Detail::NotJsonObject { reason });
             }
             Type::Nullable(inner) => {
@@ -364,9 +375,9 @@ impl<S: Sink> Cx<'_, S> {
         }
     }
 
-    /// Walks a value no schema describes, only to enforce [`MAX_DEPTH`]. Stops at the first
-    /// value too deep (a self-containing object would otherwise be walked forever) or when the
-    /// walk budget is spent.
+    /// Walks a value no schema describes, to enforce [`MAX_DEPTH`] and to find what JSON cannot hold
+    /// (a BigInt, a function, a value that could not be read). Stops at the first value too deep (a
+    /// self-containing object would otherwise be walked forever) or when the walk budget is spent.
     fn walk<V: Value>(&mut self, v: &V) -> bool {
         if self.budget == 0 || self.full() {
             return false;
@@ -376,6 +387,14 @@ impl<S: Sink> Cx<'_, S> {
             Kind::Array | Kind::Object if self.too_deep(true) => {
                 self.budget = 0;
                 return true;
+            }
+            Kind::Other => {
+                let found = Found { kind: Kind::Other, preview: None };
+                self.push(true, Code::InvalidType, None, Detail::WrongType { expected: "a JSON value", found });
+            }
+            Kind::Array | Kind::Object if !v.readable() => {
+                let found = Found { kind: Kind::Other, preview: None };
+                self.push(true, Code::InvalidType, None, Detail::WrongType { expected: "a JSON value", found });
             }
             Kind::Array => {
                 for i in 0..v.array_len() {
@@ -415,7 +434,7 @@ fn eval<'r, V: Value>(
         Cond::Eq(f, l) => (f, l, false),
         Cond::Ne(f, l) => (f, l, true),
     };
-    let sibling = read.iter().find(|(f, _)| f.name == name);
+    let sibling = read.iter().find(|(f, _)| same(f.name, name));
     let def = sibling.map(|(f, _)| *f);
     let equal = match (sibling.and_then(|(_, v)| v.as_ref()), lit) {
         (None, _) => Some(def.and_then(|f| f.default) == Some(lit)),

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::schema::Options;
+use crate::schema::{Field, Options, Schema};
 
 /// The JSON type of a value, plus the JavaScript values JSON cannot hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +57,10 @@ pub trait Value: Sized {
     fn str_chars(&self) -> Option<usize> {
         self.as_str().map(|s| s.chars().count())
     }
+    /// A number as a message shows it (`5432`, `1.5`).
+    fn number_text(&self) -> Option<String> {
+        self.as_f64().map(crate::message::number)
+    }
     /// Whether a string is empty, without copying it.
     fn str_is_empty(&self) -> Option<bool> {
         self.str_chars().map(|n| n == 0)
@@ -66,6 +70,17 @@ pub trait Value: Sized {
     fn str_position(&self, options: Options) -> Option<Option<usize>> {
         let s = self.as_str()?;
         Some(options.iter().position(|o| o == s))
+    }
+    /// The values of all `fields` of an object at once (`None` where absent or `undefined`), in order.
+    /// `id` identifies the field list (a binding may cache a converted copy under it).
+    fn read_fields(&self, id: usize, fields: &[&'static Field], schema: &'static Schema) -> Vec<Option<Self>> {
+        let _ = (id, schema);
+        fields.iter().map(|f| self.get(f.name)).collect()
+    }
+    /// Whether an object or array can be read at all (a JS Proxy whose traps throw cannot, nor be
+    /// sent: `JSON.stringify` would throw).
+    fn readable(&self) -> bool {
+        true
     }
     /// The length of an array (0 for anything else).
     fn array_len(&self) -> usize;
@@ -78,6 +93,7 @@ pub trait Value: Sized {
     fn entries(&self) -> Vec<(String, Self)>;
 }
 
+#[cfg(feature = "json")]
 impl Value for &serde_json::Value {
     fn kind(&self) -> Kind {
         match self {

@@ -1,12 +1,15 @@
-// Browsers and bundlers: `await init()` once (with no argument the .wasm next to this file is
-// fetched; or pass a URL, a Response, bytes or a compiled WebAssembly.Module), then use the API.
+// Browsers and bundlers: `await init()` once before validating (with no argument the .wasm next to
+// this file is fetched; or pass a URL, a Request, a Response, bytes or a compiled
+// WebAssembly.Module). endpoints(), describe() and jsonSchema() are plain data: no init needed.
 import wasmInit, * as wasm from "./workspace_requests.js";
+
+export { endpoints, describe, jsonSchema } from "../introspection.js";
 
 let ready = false;
 
 function loaded() {
   if (!ready) {
-    throw new Error("workspace-requests: call `await init()` before using it in a browser");
+    throw new Error("workspace-requests: call `await init()` before validating in a browser");
   }
 }
 
@@ -31,19 +34,4 @@ export function validate(endpoint, body) {
 export function validateMany(endpoint, bodies) {
   loaded();
   return wasm.validateMany(endpoint, bodies);
-}
-
-export function endpoints() {
-  loaded();
-  return wasm.endpoints();
-}
-
-export function describe(endpoint) {
-  loaded();
-  return wasm.describe(endpoint);
-}
-
-export function jsonSchema(endpoint) {
-  loaded();
-  return wasm.jsonSchema(endpoint);
 }

@@ -23,11 +23,11 @@ const PASSWORD: Field = Field::secret_text("password", "Password of the database
 const DATABASE: Field = Field::text("database", "Database to connect to.");
 const SCHEMA: Field = Field::text("schema", "Default schema.");
 const SSL_MODES: &[Choice] = &[
-    Choice {
-        value: "enable",
-        doc: "Connect over SSL; four further SSL fields (names not in the public docs) are then required.",
-    },
-    Choice { value: "disable", doc: "Connect without SSL." },
+    Choice::new(
+        "enable",
+        "Connect over SSL; four further SSL fields (names not in the public docs) are then required.",
+    ),
+    Choice::new("disable", "Connect without SSL."),
 ];
 const SSL: Field = Field::new("sslMode", Type::Enum(SSL_MODES), "Whether to connect over SSL (optional).");
 const REGION: Field = Field::text("region", "AWS region, e.g. \"us-east-1\".");
@@ -61,8 +61,8 @@ static MSSQL_FIELDS: [Field; 9] = [
 ];
 
 const SNOWFLAKE_AUTH: &[Choice] = &[
-    Choice { value: "username/password", doc: "Authenticate with the user's password." },
-    Choice { value: "Key-pair authentication", doc: "Authenticate with a private key." },
+    Choice::new("username/password", "Authenticate with the user's password."),
+    Choice::new("Key-pair authentication", "Authenticate with a private key."),
 ];
 static SNOWFLAKE_FIELDS: [Field; 10] = [
     NAME,
@@ -85,9 +85,9 @@ static SNOWFLAKE_RULES: [Rule; 2] = [
 ];
 
 const SERVER_TYPES: &[Choice] = &[
-    Choice { value: "elastic-cloud", doc: "Elastic Cloud deployment." },
-    Choice { value: "open-cloud", doc: "Managed OpenSearch / open cloud deployment." },
-    Choice { value: "self-managed", doc: "A cluster you run yourself; `disableAuth` is allowed." },
+    Choice::new("elastic-cloud", "Elastic Cloud deployment."),
+    Choice::new("open-cloud", "Managed OpenSearch / open cloud deployment."),
+    Choice::new("self-managed", "A cluster you run yourself; `disableAuth` is allowed."),
 ];
 static SEARCH_FIELDS: [Field; 7] = [
     NAME,
@@ -121,10 +121,8 @@ static DATABRICKS_FIELDS: [Field; 6] = [
     Field::text("catalog", "Catalog."),
     SCHEMA,
 ];
-const S3_PATH_TYPES: &[Choice] = &[
-    Choice { value: "File", doc: "The path names one file." },
-    Choice { value: "Folder", doc: "The path names a folder." },
-];
+const S3_PATH_TYPES: &[Choice] =
+    &[Choice::new("File", "The path names one file."), Choice::new("Folder", "The path names a folder.")];
 /// The keys of an AWS service: `name`, region and access key, then the service's own three.
 const fn aws(own: [Field; 3]) -> [Field; 7] {
     let [a, b, c] = own;

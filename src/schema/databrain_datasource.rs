@@ -5,13 +5,13 @@ use super::databrain_credentials::{GENERIC, VARIANTS};
 use super::model::{Choice, Cond, Field, Level, Lit, Rule, Schema, Type};
 
 const TENANCY_LEVELS: &[Choice] = &[
-    Choice { value: "TABLE", doc: "Client mapping is stored in a specific table (most common)." },
-    Choice { value: "DATABASE", doc: "Each client has a separate database instance." },
+    Choice::new("TABLE", "Client mapping is stored in a specific table (most common)."),
+    Choice::new("DATABASE", "Each client has a separate database instance."),
 ];
 
 const CLIENT_COLUMN_TYPES: &[Choice] = &[
-    Choice { value: "NUMBER", doc: "The client identifier column holds numbers." },
-    Choice { value: "STRING", doc: "The client identifier column holds strings." },
+    Choice::new("NUMBER", "The client identifier column holds numbers."),
+    Choice::new("STRING", "The client identifier column holds strings."),
 ];
 
 /// The keys that only mean something for TABLE tenancy.

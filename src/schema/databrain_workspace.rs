@@ -6,17 +6,17 @@
 use super::model::{Choice, Cond, Field, Level, Lit, Rule, Schema, Type};
 
 const CONNECTION_TYPES: &[Choice] = &[
-    Choice { value: "DATASOURCE", doc: "A single datasource; `datasourceName` is required." },
-    Choice { value: "DATAMART", doc: "A single datamart; `datamartName` is required." },
-    Choice { value: "MULTI_DATASOURCE", doc: "Access to multiple datasources; no name field is required." },
-    Choice { value: "MULTI_DATAMART", doc: "Multiple datamarts; same shape as MULTI_DATASOURCE." },
+    Choice::new("DATASOURCE", "A single datasource; `datasourceName` is required."),
+    Choice::new("DATAMART", "A single datamart; `datamartName` is required."),
+    Choice::new("MULTI_DATASOURCE", "Access to multiple datasources; no name field is required."),
+    Choice::new("MULTI_DATAMART", "Multiple datamarts; same shape as MULTI_DATASOURCE."),
 ];
 
 const SUMMARY_TYPES: &[Choice] = &[
-    Choice { value: "technicalAndInsightSummary", doc: "Technical and insight summary." },
-    Choice { value: "forecastAndTrendAnalysis", doc: "Forecast and trend analysis." },
-    Choice { value: "comparativeAndAnomalyDetection", doc: "Comparative and anomaly detection." },
-    Choice { value: "custom", doc: "Custom prompt; `customSummaryPrompt` is required." },
+    Choice::new("technicalAndInsightSummary", "Technical and insight summary."),
+    Choice::new("forecastAndTrendAnalysis", "Forecast and trend analysis."),
+    Choice::new("comparativeAndAnomalyDetection", "Comparative and anomaly detection."),
+    Choice::new("custom", "Custom prompt; `customSummaryPrompt` is required."),
 ];
 
 const LLM_NAME: Type = Type::Str { min: 1, max: None };

@@ -19,6 +19,22 @@ pub struct Choice {
     pub doc: &'static str,
 }
 
+impl Choice {
+    pub const fn new(value: &'static str, doc: &'static str) -> Choice {
+        Choice { value, doc: doc_line(doc) }
+    }
+}
+
+/// A doc line, or `""` when the crate is built without the `docs` feature (the wasm validator
+/// never shows them, so they stay out of its binary).
+pub const fn doc_line(doc: &'static str) -> &'static str {
+    if cfg!(feature = "docs") {
+        doc
+    } else {
+        ""
+    }
+}
+
 /// The allowed strings of an enum or a discriminator, without copying them into a list.
 #[derive(Debug, Clone, Copy)]
 pub enum Options {
@@ -201,7 +217,7 @@ impl Schema {
         fields: &'static [Field],
         rules: &'static [Rule],
     ) -> Schema {
-        Schema { name, doc, fields, rules, strict: true, documented: true, union: None }
+        Schema { name, doc: doc_line(doc), fields, rules, strict: true, documented: true, union: None }
     }
     /// An object whose keys the docs do not fully confirm: unknown keys pass.
     pub const fn open(
@@ -210,7 +226,7 @@ impl Schema {
         fields: &'static [Field],
         rules: &'static [Rule],
     ) -> Schema {
-        Schema { name, doc, fields, rules, strict: false, documented: false, union: None }
+        Schema { name, doc: doc_line(doc), fields, rules, strict: false, documented: false, union: None }
     }
     pub const fn with_union(self, tag: &'static str, variants: &'static [Variant]) -> Schema {
         Schema { union: Some(Union { tag, variants }), ..self }
@@ -248,7 +264,7 @@ impl Schema {
 impl Field {
     /// An optional, unconfirmed, non-secret field. Refine it with the builder methods.
     pub const fn new(name: &'static str, ty: Type, doc: &'static str) -> Field {
-        Field { name, ty, req: Req::Optional, doc, secret: false, confirmed: false, default: None }
+        Field { name, ty, req: Req::Optional, doc: doc_line(doc), secret: false, confirmed: false, default: None }
     }
     /// An optional string field (unconfirmed).
     pub const fn text(name: &'static str, doc: &'static str) -> Field {
@@ -287,6 +303,6 @@ impl Field {
         Field { default: Some(lit), ..self }
     }
     pub const fn with_doc(self, doc: &'static str) -> Field {
-        Field { doc, ..self }
+        Field { doc: doc_line(doc), ..self }
     }
 }

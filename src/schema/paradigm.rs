@@ -3,10 +3,14 @@
 
 use super::model::{Choice, Field, Lit, Schema, Type, Variant};
 
+/// The largest integer a JavaScript number holds exactly (2^53 - 1): ids beyond it cannot be sent
+/// intact from JavaScript.
+const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
 const ROLES: &[Choice] = &[
-    Choice { value: "owner", doc: "Owner of the workspace." },
-    Choice { value: "editor", doc: "Can edit the workspace." },
-    Choice { value: "viewer", doc: "Can view the workspace (the default)." },
+    Choice::new("owner", "Owner of the workspace."),
+    Choice::new("editor", "Can edit the workspace."),
+    Choice::new("viewer", "Can view the workspace (the default)."),
 ];
 
 pub static MEMBER: Schema = Schema::strict(
@@ -15,7 +19,7 @@ pub static MEMBER: Schema = Schema::strict(
     &[
         Field::new(
             "id",
-            Type::Int { min: 1, max: i64::MAX },
+            Type::Int { min: 1, max: MAX_SAFE_INTEGER },
             "The user's id (in `users`) or the group's id (in `groups`).",
         )
         .required()

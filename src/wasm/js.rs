@@ -5,12 +5,12 @@
 //! unwinding through wasm. Only own enumerable properties count, as in `JSON.stringify`.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::schema::Options;
+use crate::schema::{Field, Options, Schema, Type};
 use crate::value::{Kind, Value};
 
 #[wasm_bindgen(inline_js = r#"
@@ -58,6 +58,49 @@ export function codePoints(v) {
   }
   return n;
 }
+// Reads the listed own keys of `o` in one call. For key i, out[2i] gets the kind code and
+// out[2i+1] a payload: for a string its enum index (modes[i] is the list of values; -1 if none
+// matches), its code-point length (modes[i] === 1) or its UTF-16 length (modes[i] === 0); a
+// number's value; a boolean as 0 or 1. Returns the number of own enumerable keys of `o`.
+export function scan(o, layout, out) {
+  const keys = layout[0], modes = layout[1];
+  for (let i = 0; i < keys.length; i++) {
+    let v;
+    try { v = isOwn.call(o, keys[i]) ? o[keys[i]] : undefined; } catch (_) { v = THREW; }
+    const k = kind(v);
+    let p = 0;
+    if (k === 4) {
+      const m = modes[i];
+      p = m === 0 ? v.length : m === 1 ? codePoints(v) : m.indexOf(v);
+    } else if (k === 3) {
+      p = v;
+    } else if (k === 2) {
+      p = v ? 1 : 0;
+    }
+    out[2 * i] = k;
+    out[2 * i + 1] = p;
+  }
+  try { return Object.keys(o).length; } catch (_) { return 0; }
+}
+// Builds a whole result in one call: `text` holds every path and message back to back; `meta`
+// holds, per finding, its severity (0 issue, 1 warning), the UTF-16 lengths of its path and
+// message, and the indices of its code in `codes` and API code in `apis`.
+export function report(text, meta, codes, apis) {
+  const issues = [], warnings = [];
+  let at = 0;
+  for (let i = 0; i + 4 < meta.length; i += 5) {
+    const path = text.slice(at, at += meta[i + 1]);
+    const message = text.slice(at, at += meta[i + 2]);
+    (meta[i] === 0 ? issues : warnings).push({ path, code: codes[meta[i + 3]], message, apiCode: apis[meta[i + 4]] });
+  }
+  return { ok: issues.length === 0, issues, warnings };
+}
+export function numberText(v) {
+  return String(v);
+}
+export function readable(o) {
+  try { Object.keys(o); return Array.isArray(o) ? typeof o.length === "number" : true; } catch (_) { return false; }
+}
 export function keyCount(o) {
   try { return Object.keys(o).length; } catch (_) { return 0; }
 }
@@ -76,23 +119,52 @@ extern "C" {
     fn str_length(v: &JsValue) -> i32;
     #[wasm_bindgen(js_name = codePoints)]
     fn code_points(v: &JsValue) -> i32;
+    #[wasm_bindgen(js_name = numberText)]
+    fn number_text(v: &JsValue) -> String;
+    fn scan(o: &JsValue, layout: &JsValue, out: &mut [f64]) -> u32;
+    #[wasm_bindgen(js_name = readable)]
+    fn readable_js(o: &JsValue) -> bool;
+    pub fn report(text: &str, meta: &[u32], codes: &JsValue, apis: &JsValue) -> JsValue;
+}
+
+/// A cache of JS values made once from static data, looked up by the data's address.
+struct Cache(RefCell<Vec<(usize, JsValue)>>);
+
+impl Cache {
+    const fn new() -> Cache {
+        Cache(RefCell::new(Vec::new()))
+    }
+    /// Calls `f` with the value cached under `id`, making it first if needed. `f` must not reach
+    /// the same cache again (the borrow is held while it runs).
+    fn with<R>(&self, id: usize, make: impl FnOnce() -> JsValue, f: impl FnOnce(&JsValue) -> R) -> R {
+        let mut list = self.0.borrow_mut();
+        let at = match list.binary_search_by_key(&id, |(k, _)| *k) {
+            Ok(at) => at,
+            Err(at) => {
+                list.insert(at, (id, make()));
+                at
+            }
+        };
+        match list.get(at) {
+            Some((_, js)) => f(js),
+            None => f(&JsValue::UNDEFINED),
+        }
+    }
 }
 
 thread_local! {
-    /// Schema keys as JS strings, made once: keys are `&'static str`, so the address identifies them.
-    static KEYS: RefCell<HashMap<(usize, usize), JsValue>> = RefCell::new(HashMap::new());
-    /// Enum values as JS arrays, made once per list (see [`Options::id`]).
-    static OPTIONS: RefCell<HashMap<usize, JsValue>> = RefCell::new(HashMap::new());
+    /// Schema keys as JS strings (keys are `&'static str`: the address identifies them).
+    static KEYS: Cache = const { Cache::new() };
+    /// Enum values as JS arrays (see [`Options::id`]).
+    static OPTIONS: Cache = const { Cache::new() };
+    /// Per field list of an object schema (or variant): `[keys, modes]` for [`scan`].
+    static LAYOUTS: Cache = const { Cache::new() };
 }
 
 /// Calls `f` with the JS string of a schema key, converting it only the first time. `f` must not
-/// reach this cache again (the borrow is held while it runs).
+/// reach this cache again.
 pub fn with_key<R>(k: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
-    KEYS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let js = cache.entry((k.as_ptr() as usize, k.len())).or_insert_with(|| JsValue::from_str(k));
-        f(js)
-    })
+    KEYS.with(|c| c.with(k.as_ptr() as usize, || JsValue::from_str(k), f))
 }
 
 /// The JS string of a schema key (a handle to the cached one).
@@ -100,36 +172,101 @@ pub fn key_js(k: &'static str) -> JsValue {
     with_key(k, JsValue::clone)
 }
 
-/// Calls `f` with a JS array of an enum's values, converting it only the first time.
-pub fn with_options<R>(options: Options, f: impl FnOnce(&JsValue) -> R) -> R {
-    OPTIONS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let js = cache
-            .entry(options.id())
-            .or_insert_with(|| options.iter().map(JsValue::from_str).collect::<js_sys::Array>().into());
-        f(js)
+fn options_js(options: Options) -> JsValue {
+    OPTIONS.with(|c| {
+        c.with(options.id(), || options.iter().map(JsValue::from_str).collect::<js_sys::Array>().into(), JsValue::clone)
     })
+}
+
+/// What [`scan`] measures of a string field, chosen by its type.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// UTF-16 length (enough to tell empty from not).
+    Length,
+    /// Code points, for a maximum length.
+    CodePoints,
+    /// The index among these options.
+    Options(usize),
+}
+
+fn mode(f: &Field, schema: &'static Schema) -> Mode {
+    match (&f.ty, schema.options(&f.ty)) {
+        (_, Some(options)) => Mode::Options(options.id()),
+        (Type::Str { max: Some(_), .. }, None) => Mode::CodePoints,
+        _ => Mode::Length,
+    }
+}
+
+/// Calls `f` with the `[keys, modes]` layout of a field list, made the first time.
+fn with_layout<R>(id: usize, fields: &[&'static Field], schema: &'static Schema, f: impl FnOnce(&JsValue) -> R) -> R {
+    LAYOUTS.with(|c| {
+        c.with(
+            id,
+            || {
+                let keys: js_sys::Array = fields.iter().map(|f| key_js(f.name)).collect();
+                let modes: js_sys::Array = fields
+                    .iter()
+                    .map(|f| match (mode(f, schema), schema.options(&f.ty)) {
+                        (Mode::Options(_), Some(options)) => options_js(options),
+                        (Mode::CodePoints, _) => JsValue::from_f64(1.0),
+                        _ => JsValue::from_f64(0.0),
+                    })
+                    .collect();
+                js_sys::Array::of2(&keys, &modes).into()
+            },
+            f,
+        )
+    })
+}
+
+fn kind_of(code: u32) -> Kind {
+    match code {
+        0 => Kind::Undefined,
+        1 => Kind::Null,
+        2 => Kind::Bool,
+        3 => Kind::Number,
+        4 => Kind::String,
+        5 => Kind::Array,
+        6 => Kind::Object,
+        _ => Kind::Other,
+    }
+}
+
+/// Where a value's facts come from.
+enum Src {
+    /// A handle to the value itself.
+    Handle(JsValue),
+    /// A scalar field measured by [`scan`]: its payload, and how to read it again if a message
+    /// needs its text.
+    Field { parent: Rc<JsValue>, key: &'static str, payload: f64, mode: Mode },
 }
 
 /// A JavaScript value as the rule engine sees it.
 pub struct Js {
-    value: JsValue,
     kind: Kind,
+    src: Src,
+    /// An object's own key count, when a [`scan`] already counted them.
+    keys: Cell<Option<u32>>,
 }
 
 impl Js {
     pub fn new(value: JsValue) -> Js {
-        let kind = match kind(&value) {
-            0 => Kind::Undefined,
-            1 => Kind::Null,
-            2 => Kind::Bool,
-            3 => Kind::Number,
-            4 => Kind::String,
-            5 => Kind::Array,
-            6 => Kind::Object,
-            _ => Kind::Other,
-        };
-        Js { value, kind }
+        Js { kind: kind_of(kind(&value)), src: Src::Handle(value), keys: Cell::new(None) }
+    }
+
+    /// The value itself (read again for a scanned field).
+    fn handle(&self) -> Cow<'_, JsValue> {
+        match &self.src {
+            Src::Handle(v) => Cow::Borrowed(v),
+            Src::Field { parent, key, .. } => Cow::Owned(with_key(key, |k| prop(parent, k))),
+        }
+    }
+
+    fn payload(&self, want: Kind) -> Option<(f64, Mode)> {
+        match &self.src {
+            Src::Field { payload, mode, .. } if self.kind == want => Some((*payload, *mode)),
+            _ => None,
+        }
     }
 }
 
@@ -141,61 +278,117 @@ impl Value for Js {
         if self.kind != Kind::Object {
             return None;
         }
-        Some(Js::new(with_key(k, |k| prop(&self.value, k)))).filter(|v| v.kind != Kind::Undefined)
+        Some(Js::new(with_key(k, |k| prop(&self.handle(), k)))).filter(|v| v.kind != Kind::Undefined)
+    }
+    fn read_fields(&self, id: usize, fields: &[&'static Field], schema: &'static Schema) -> Vec<Option<Self>> {
+        let Src::Handle(obj) = &self.src else { return fields.iter().map(|f| self.get(f.name)).collect() };
+        if self.kind != Kind::Object {
+            return fields.iter().map(|_| None).collect();
+        }
+        let mut out = vec![0f64; fields.len() * 2];
+        let count = with_layout(id, fields, schema, |lay| scan(obj, lay, &mut out));
+        let parent = Rc::new(obj.clone());
+        self.keys.set(Some(count));
+        fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let kind = kind_of(out.get(2 * i).copied().unwrap_or(0.0) as u32);
+                let payload = out.get(2 * i + 1).copied().unwrap_or(0.0);
+                match kind {
+                    Kind::Undefined => None,
+                    // Containers are walked further: take a handle now.
+                    Kind::Object | Kind::Array | Kind::Other => Some(Js::new(with_key(f.name, |k| prop(obj, k)))),
+                    _ => Some(Js {
+                        kind,
+                        src: Src::Field { parent: Rc::clone(&parent), key: f.name, payload, mode: mode(f, schema) },
+                        keys: Cell::new(None),
+                    }),
+                }
+            })
+            .collect()
     }
     fn as_bool(&self) -> Option<bool> {
-        self.value.as_bool()
+        match self.payload(Kind::Bool) {
+            Some((p, _)) => Some(p != 0.0),
+            None => self.handle().as_bool(),
+        }
     }
     fn as_f64(&self) -> Option<f64> {
-        if self.kind == Kind::Number {
-            self.value.as_f64()
-        } else {
-            None
+        if self.kind != Kind::Number {
+            return None;
+        }
+        match self.payload(Kind::Number) {
+            Some((p, _)) => Some(p),
+            None => self.handle().as_f64(),
         }
     }
     fn as_str(&self) -> Option<Cow<'_, str>> {
-        self.value.as_string().map(Cow::Owned)
+        if self.kind != Kind::String {
+            return None;
+        }
+        self.handle().as_string().map(Cow::Owned)
+    }
+    fn number_text(&self) -> Option<String> {
+        (self.kind == Kind::Number).then(|| number_text(&self.handle()))
     }
     fn str_chars(&self) -> Option<usize> {
-        usize::try_from(code_points(&self.value)).ok()
+        match self.payload(Kind::String) {
+            Some((p, Mode::CodePoints)) => Some(p as usize),
+            _ => usize::try_from(code_points(&self.handle())).ok(),
+        }
     }
     fn str_is_empty(&self) -> Option<bool> {
-        usize::try_from(str_length(&self.value)).ok().map(|n| n == 0)
+        match self.payload(Kind::String) {
+            Some((p, Mode::Length | Mode::CodePoints)) => Some(p == 0.0),
+            _ => usize::try_from(str_length(&self.handle())).ok().map(|n| n == 0),
+        }
     }
     fn str_position(&self, options: Options) -> Option<Option<usize>> {
         if self.kind != Kind::String {
             return None;
         }
-        let i = with_options(options, |list| index_of(list, &self.value));
-        Some(usize::try_from(i).ok())
+        match self.payload(Kind::String) {
+            Some((p, Mode::Options(id))) if id == options.id() => Some((p >= 0.0).then_some(p as usize)),
+            _ => {
+                let list = options_js(options);
+                Some(usize::try_from(index_of(&list, &self.handle())).ok())
+            }
+        }
+    }
+    fn readable(&self) -> bool {
+        !matches!(self.kind, Kind::Object | Kind::Array) || readable_js(&self.handle())
     }
     fn array_len(&self) -> usize {
         if self.kind == Kind::Array {
-            length(&self.value) as usize
+            length(&self.handle()) as usize
         } else {
             0
         }
     }
     fn at(&self, index: usize) -> Option<Self> {
         let i = u32::try_from(index).ok()?;
-        (self.kind == Kind::Array).then(|| Js::new(item(&self.value, i)))
+        (self.kind == Kind::Array).then(|| Js::new(item(&self.handle(), i)))
     }
     fn key_count(&self) -> usize {
-        if self.kind == Kind::Object {
-            key_count(&self.value) as usize
-        } else {
-            0
+        if self.kind != Kind::Object {
+            return 0;
+        }
+        match self.keys.get() {
+            Some(n) => n as usize,
+            None => key_count(&self.handle()) as usize,
         }
     }
     fn entries(&self) -> Vec<(String, Self)> {
         if self.kind != Kind::Object {
             return Vec::new();
         }
-        keys(&self.value)
+        let obj = self.handle();
+        keys(&obj)
             .iter()
             .filter_map(|k| {
                 let name = k.as_string()?;
-                Some((name, Js::new(prop(&self.value, &k))))
+                Some((name, Js::new(prop(&obj, &k))))
             })
             .collect()
     }

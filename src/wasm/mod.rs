@@ -2,6 +2,8 @@
 //!
 //! Thin by design: look the endpoint up, read the body through [`js::Js`], hand results back as
 //! plain JS objects. Nothing here panics on user input; a bad endpoint id is a `TypeError`.
+//! `endpoints()`, `describe()` and `jsonSchema()` are static data, generated at build time from the
+//! same schemas (`examples/introspect.rs`), so the wasm module carries only the validator.
 
 mod js;
 mod result;
@@ -25,10 +27,6 @@ fn lookup(id: &JsValue) -> Result<&'static Endpoint, JsValue> {
         };
         js_sys::TypeError::new(&format!("unknown endpoint id {shown}; known ids: {}", ids.join(", "))).into()
     })
-}
-
-fn from_json(value: &serde_json::Value) -> JsValue {
-    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
 }
 
 /// `validate(endpoint, body)`: every problem of `body`, never throwing for any body.
@@ -56,30 +54,4 @@ pub fn validate_many(endpoint: JsValue, bodies: JsValue) -> Result<JsValue, JsVa
         out.push(&result::to_js(&report));
     }
     Ok(out.into())
-}
-
-/// `endpoints()`: `[{id, api, method, path, summary}]`.
-#[wasm_bindgen(js_name = endpoints, skip_typescript)]
-pub fn endpoints() -> JsValue {
-    let list: Vec<serde_json::Value> = ENDPOINTS
-        .iter()
-        .map(|e| {
-            serde_json::json!({
-                "id": e.id, "api": crate::describe::api_name(e.api), "method": e.method, "path": e.path, "summary": e.summary
-            })
-        })
-        .collect();
-    from_json(&serde_json::Value::Array(list))
-}
-
-/// `describe(endpoint)`: the schema as plain data.
-#[wasm_bindgen(js_name = describe, skip_typescript)]
-pub fn describe(endpoint: JsValue) -> Result<JsValue, JsValue> {
-    Ok(from_json(&crate::describe::describe(lookup(&endpoint)?)))
-}
-
-/// `jsonSchema(endpoint)`: an equivalent JSON Schema (2020-12).
-#[wasm_bindgen(js_name = jsonSchema, skip_typescript)]
-pub fn json_schema(endpoint: JsValue) -> Result<JsValue, JsValue> {
-    Ok(from_json(&crate::json_schema::json_schema(lookup(&endpoint)?)))
 }

@@ -1,34 +1,43 @@
-//! Results handed back to JavaScript as plain objects.
+//! Results handed back to JavaScript as plain objects, a whole result in one call.
 
 use wasm_bindgen::JsValue;
 
-use super::js::{key_js, with_key};
-use crate::issue::{Issue, Report};
+use super::js::report;
+use crate::endpoints::ENDPOINTS;
+use crate::issue::{Code, Issue, Report};
 
-fn set(o: &js_sys::Object, k: &'static str, v: &JsValue) {
-    // Setting a data property on a fresh plain object cannot throw.
-    let _ = with_key(k, |k| js_sys::Reflect::set(o, k, v));
+thread_local! {
+    /// The issue codes, in [`Code::ALL`] order, as JS strings.
+    static CODES: JsValue = Code::ALL.iter().map(|c| JsValue::from_str(c.as_str())).collect::<js_sys::Array>().into();
+    /// The endpoints' body error codes, in endpoint order, as JS strings.
+    static APIS: JsValue = ENDPOINTS.iter().map(|e| JsValue::from_str(e.body_error)).collect::<js_sys::Array>().into();
 }
 
-fn list(items: &[Issue]) -> js_sys::Array {
-    items
-        .iter()
-        .map(|i| {
-            let o = js_sys::Object::new();
-            set(&o, "path", &JsValue::from_str(&i.path));
-            set(&o, "code", &key_js(i.code.as_str()));
-            set(&o, "message", &JsValue::from_str(&i.message));
-            set(&o, "apiCode", &key_js(i.api_code));
-            JsValue::from(o)
-        })
-        .collect()
+fn utf16_len(s: &str) -> u32 {
+    let n = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn index<T: PartialEq>(list: impl IntoIterator<Item = T>, x: T) -> u32 {
+    list.into_iter().position(|y| y == x).and_then(|i| u32::try_from(i).ok()).unwrap_or(0)
 }
 
 /// `{ok, issues, warnings}`.
-pub fn to_js(report: &Report) -> JsValue {
-    let o = js_sys::Object::new();
-    set(&o, "ok", &JsValue::from_bool(report.ok()));
-    set(&o, "issues", &list(&report.issues));
-    set(&o, "warnings", &list(&report.warnings));
-    o.into()
+pub fn to_js(report_: &Report) -> JsValue {
+    let mut text = String::new();
+    let mut meta = Vec::with_capacity(5 * (report_.issues.len() + report_.warnings.len()));
+    let mut add = |severity: u32, i: &Issue| {
+        text.push_str(&i.path);
+        text.push_str(&i.message);
+        meta.extend([
+            severity,
+            utf16_len(&i.path),
+            utf16_len(&i.message),
+            index(Code::ALL, i.code),
+            index(ENDPOINTS.iter().map(|e| e.body_error), i.api_code),
+        ]);
+    };
+    report_.issues.iter().for_each(|i| add(0, i));
+    report_.warnings.iter().for_each(|i| add(1, i));
+    CODES.with(|codes| APIS.with(|apis| report(&text, &meta, codes, apis)))
 }
