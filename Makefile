@@ -15,12 +15,12 @@ tools:
 pkg:
 	scripts/build-pkg.sh
 
-# The pure Rust core (plain cargo test). Also records every body the rule tests validate, for the
-# JS differential check against ajv.
+# The pure Rust core: plain `cargo test` (unit, integration and doc tests; it also builds the
+# examples, which tests/cli.rs runs). Also records every body the rule tests validate, for the JS
+# differential check against ajv.
 test-rust:
 	rm -f $(CORPUS)
-	WR_CORPUS_OUT=$(CORPUS) cargo test --locked --all-targets
-	cargo test --locked --doc
+	WR_CORPUS_OUT=$(CORPUS) cargo test --locked
 
 # The binding layer in wasm, with wasm-bindgen-test: in Node, then in headless Chrome.
 test-wasm:

@@ -1,5 +1,6 @@
 //! The native entry point: `cargo run --quiet --example validate -- ENDPOINT_ID < body.json`.
-//! `cargo test` builds the example before running tests; this runs that binary.
+//! Plain `cargo test` builds the example before running tests (`--all-targets` would build it as a
+//! test harness instead); this runs that binary.
 
 use std::io::Write;
 use std::path::PathBuf;
