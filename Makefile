@@ -3,9 +3,9 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CORPUS := $(CURDIR)/target/corpus.jsonl
 
-.PHONY: test tools pkg test-rust test-wasm test-js lint fmt clean
+.PHONY: test tools pkg test-rust test-wasm test-js bench bench-quick lint fmt clean
 
-test: tools test-rust lint pkg test-wasm test-js
+test: tools test-rust lint pkg test-wasm test-js bench-quick
 
 # Everything the tests need that a fresh machine may lack; skips what is there.
 tools:
@@ -35,6 +35,18 @@ test-wasm:
 # a Vite build, a plain <script type="module"> page, and the ajv differential check.
 test-js:
 	scripts/test-js.sh
+
+# Ours against zod 4, valibot and ajv in one Node process: bench/RESULTS.md and bench/results.json.
+bench: pkg
+	scripts/tools.sh npm
+	node bench/run.mjs
+
+# The same code path with a few iterations (inside `make test`): it fails only on errors or on a
+# peer disagreeing with validate(), never on speed.
+bench-quick:
+	scripts/tools.sh npm
+	[ -f pkg/node/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
+	node bench/run.mjs --quick
 
 lint:
 	cargo clippy --locked --all-targets -- -D warnings

@@ -1,0 +1,352 @@
+// The benchmark corpus: request bodies for three endpoints, in three kinds.
+//
+// - "valid": bodies our validator accepts (warnings allowed);
+// - "invalid": well-typed bodies breaking three or more rules (conditional requirements, lengths,
+//   enums, strictness, `disableAuth` outside self-managed, ...);
+// - "type": type mismatches (numbers for strings, arrays for objects, ...).
+//
+// `run.mjs` checks the kinds against our validator before timing (valid => ok; invalid => not ok
+// with >= 3 issues; type => not ok) and checks every peer agrees with `validate(...).ok`.
+// Every body is plain JSON data, frozen so no library can change it between calls.
+
+const deepFreeze = (v) => {
+  if (v !== null && typeof v === "object") {
+    for (const k of Object.keys(v)) deepFreeze(v[k]);
+    Object.freeze(v);
+  }
+  return v;
+};
+
+const SERVICE_ACCOUNT = JSON.stringify({
+  type: "service_account",
+  project_id: "acme-docs",
+  private_key_id: "3f2a9c",
+  private_key: "-----BEGIN PRIVATE KEY-----\nMIIEv...\n-----END PRIVATE KEY-----\n",
+  client_email: "paradigm-sync@acme-docs.iam.gserviceaccount.com",
+  client_id: "104512345678901234567",
+});
+
+const TABLE_TENANCY = {
+  tenancyLevel: "TABLE",
+  clientColumnType: "STRING",
+  schemaName: "public",
+  tableName: "clients",
+  tableClientNameColumn: "client_name",
+  tablePrimaryKeyColumn: "id",
+};
+
+/** @type {{endpoint: string, kind: "valid"|"invalid"|"type", name: string, body: unknown}[]} */
+export const corpus = deepFreeze([
+  // ---------------------------------------------------------------- databrain.createWorkspace
+  {
+    endpoint: "databrain.createWorkspace", kind: "valid", name: "datasource + custom summary",
+    body: {
+      name: "Sales analytics",
+      connectionType: "DATASOURCE",
+      datasourceName: "pg-prod",
+      llmName: "gpt-4o",
+      aiCopilotLlms: ["gpt-4o", "claude-sonnet"],
+      isEnableMetricSuggestions: true,
+      isEnableMetricSummary: true,
+      summaryType: "custom",
+      customSummaryPrompt: "Summarise weekly revenue by region and flag anomalies.",
+      themeName: "dark",
+    },
+  },
+  {
+    endpoint: "databrain.createWorkspace", kind: "valid", name: "datamart + forecast summary",
+    body: {
+      name: "Marketing",
+      connectionType: "DATAMART",
+      datamartName: "mkt-mart",
+      isEnableMetricSummary: true,
+      summaryType: "forecastAndTrendAnalysis",
+    },
+  },
+  {
+    endpoint: "databrain.createWorkspace", kind: "valid", name: "multi datasource, minimal",
+    body: { name: "Ops", connectionType: "MULTI_DATASOURCE", isEnableMetricSummary: false },
+  },
+  {
+    endpoint: "databrain.createWorkspace", kind: "invalid", name: "empty name, missing conditionals",
+    // name too_short; datasourceName required (DATASOURCE); summaryType required (summary on)
+    body: { name: "", connectionType: "DATASOURCE", isEnableMetricSummary: true, themeName: "light" },
+  },
+  {
+    endpoint: "databrain.createWorkspace", kind: "invalid", name: "datamart without name, custom without prompt, unknown key",
+    // datamartName required; customSummaryPrompt required; aiCopilotLlms/0 too_short; llmName too_short; unknown_field
+    body: {
+      name: "Finance",
+      connectionType: "DATAMART",
+      summaryType: "custom",
+      aiCopilotLlms: ["", "gpt-4o"],
+      llmName: "",
+      owner: "alice",
+    },
+  },
+  {
+    endpoint: "databrain.createWorkspace", kind: "invalid", name: "bad enums and a typo",
+    // connectionType invalid_enum; summaryType invalid_enum; datasourceNme unknown_field
+    body: {
+      name: "Sales",
+      connectionType: "DATA_SOURCE",
+      isEnableMetricSummary: true,
+      summaryType: "Custom",
+      datasourceNme: "pg-prod",
+    },
+  },
+  {
+    endpoint: "databrain.createWorkspace", kind: "type", name: "numbers, arrays and strings swapped",
+    body: { name: 42, connectionType: ["DATASOURCE"], isEnableMetricSummary: "yes", aiCopilotLlms: "gpt-4o" },
+  },
+  {
+    endpoint: "databrain.createWorkspace", kind: "type", name: "object for string, null, number for bool",
+    body: {
+      name: { first: "Sales" },
+      connectionType: "DATASOURCE",
+      datasourceName: 7,
+      isEnableMetricSuggestions: 1,
+      themeName: null,
+    },
+  },
+  {
+    endpoint: "databrain.createWorkspace", kind: "type", name: "array body",
+    body: ["Sales", "DATASOURCE"],
+  },
+
+  // ---------------------------------------------------------------- databrain.updateDatasource
+  {
+    endpoint: "databrain.updateDatasource", kind: "valid", name: "postgres + TABLE tenancy",
+    body: {
+      datasourceType: "postgres",
+      credentials: {
+        name: "pg-prod",
+        host: "db.example.com",
+        port: 5432,
+        username: "databrain",
+        password: "s3cret!",
+        database: "sales",
+        schema: "public",
+        sslMode: "enable",
+      },
+      tenancySettings: TABLE_TENANCY,
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "valid", name: "postgres, port as digit string (a warning)",
+    body: {
+      datasourceType: "postgres",
+      credentials: {
+        name: "pg-staging",
+        host: "staging.db.example.com",
+        port: "5433",
+        username: "databrain",
+        password: "s3cret!",
+        database: "sales",
+        schema: "analytics",
+      },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "valid", name: "elasticsearch self-managed, auth disabled",
+    body: {
+      datasourceType: "elasticsearch",
+      credentials: { name: "es-logs", server_type: "self-managed", host: "https://es.internal:9200", disableAuth: true },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "valid", name: "elasticsearch elastic-cloud",
+    body: {
+      datasourceType: "elasticsearch",
+      credentials: {
+        name: "es-cloud",
+        server_type: "elastic-cloud",
+        cloudId: "deployment:ZXUtd2VzdC0x",
+        username: "elastic",
+        password: "changeme",
+      },
+      tenancySettings: { tenancyLevel: "DATABASE" },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "valid", name: "mssql",
+    body: {
+      datasourceType: "mssql",
+      credentials: {
+        name: "mssql-erp",
+        server: "sql.example.com",
+        user: "sa",
+        password: "Str0ng!",
+        port: 1433,
+        database: "erp",
+        schema: "dbo",
+      },
+      tenancySettings: { tenancyLevel: "TABLE", ...TABLE_TENANCY, clientColumnType: "NUMBER" },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "invalid", name: "postgres: empty name, port range, TABLE fields missing",
+    // credentials.name too_short; port invalid_value; clientColumnType invalid_enum;
+    // schemaName, tableClientNameColumn, tablePrimaryKeyColumn required
+    body: {
+      datasourceType: "postgres",
+      credentials: { name: "", host: "db.example.com", port: 70000, username: "u", password: "p" },
+      tenancySettings: { tenancyLevel: "TABLE", clientColumnType: "TEXT", tableName: "clients" },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "invalid", name: "elastic-cloud with disableAuth",
+    // disableAuth not_allowed; tenancyLevel invalid_enum; unknown_field at the top
+    body: {
+      datasourceType: "elasticsearch",
+      credentials: { name: "es", server_type: "elastic-cloud", disableAuth: true },
+      tenancySettings: { tenancyLevel: "ROW" },
+      dryRun: true,
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "invalid", name: "mssql with host/username, tenancy without level",
+    // host not_allowed; username not_allowed; tenancyLevel required
+    body: {
+      datasourceType: "mssql",
+      credentials: { name: "mssql-erp", host: "sql.example.com", username: "sa", server: "sql.example.com" },
+      tenancySettings: { clientColumnType: "NUMBER" },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "invalid", name: "elasticsearch: no name, bad server_type, TABLE incomplete",
+    // credentials.name required; server_type invalid_enum; schemaName too_short; 4 TABLE fields required
+    body: {
+      datasourceType: "elasticsearch",
+      credentials: { server_type: "elastic", disableAuth: false },
+      tenancySettings: { tenancyLevel: "TABLE", schemaName: "" },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "type", name: "array credentials, string tenancy",
+    body: { datasourceType: "postgres", credentials: ["pg-prod"], tenancySettings: "TABLE" },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "type", name: "number type, number name",
+    body: { datasourceType: 5, credentials: { name: 5 } },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "type", name: "postgres fields of the wrong types",
+    body: {
+      datasourceType: "postgres",
+      credentials: { name: "pg", host: 5432, port: true, username: ["u"], password: {} },
+      tenancySettings: { tenancyLevel: 1, tableName: [] },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "type", name: "elasticsearch null name, bool server_type",
+    body: { datasourceType: "elasticsearch", credentials: { name: null, server_type: true, disableAuth: "true" } },
+  },
+
+  // ---------------------------------------------------------------- paradigm.updateWorkspace
+  {
+    endpoint: "paradigm.updateWorkspace", kind: "valid", name: "members + sharepoint",
+    body: {
+      name: "Legal documents",
+      description: "Contracts and NDAs, synced from SharePoint.",
+      members: {
+        users: [{ id: 1, role: "owner" }, { id: 42, role: "editor" }, { id: 7 }],
+        groups: [{ id: 3, role: "viewer" }],
+      },
+      datasource: {
+        type: "sharepoint",
+        name: "Legal SharePoint",
+        credentials: {
+          client_id: "6731de76-14a6-49ae-97bc-6eba6914391e",
+          client_secret: "q~8Q...secret",
+          tenant_id: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+          site_name: "Legal",
+        },
+        filter_criteria: { folder_path: "Shared Documents/Contracts", recursive: true },
+      },
+    },
+  },
+  {
+    endpoint: "paradigm.updateWorkspace", kind: "valid", name: "members + googledrive, null description",
+    body: {
+      description: null,
+      members: { users: [{ id: 12, role: "owner" }], groups: [] },
+      datasource: {
+        type: "googledrive",
+        name: "Team Drive",
+        credentials: { service_account_file: SERVICE_ACCOUNT },
+        filter_criteria: { folder_id: "1AbCdEfGhIjKlMnOpQrStUvWxYz", recursive: false },
+      },
+    },
+  },
+  {
+    endpoint: "paradigm.updateWorkspace", kind: "valid", name: "rename only",
+    body: { name: "Renamed workspace" },
+  },
+  {
+    endpoint: "paradigm.updateWorkspace", kind: "invalid", name: "long name, bad member, sharepoint incomplete",
+    // name too_long; id invalid_value; role invalid_enum; tenant_id required; client_secret too_short
+    body: {
+      name: "x".repeat(101),
+      members: { users: [{ id: 0, role: "admin" }] },
+      datasource: {
+        type: "sharepoint",
+        name: "SP",
+        credentials: { client_id: "abc", client_secret: "" },
+        filter_criteria: { folder_path: "" },
+      },
+    },
+  },
+  {
+    endpoint: "paradigm.updateWorkspace", kind: "invalid", name: "googledrive: not JSON, no folder, empty name, member extra key",
+    // service_account_file invalid_value; folder_id required; datasource.name too_short; members.users/0/email unknown
+    body: {
+      members: { users: [{ id: 1, role: "owner", email: "a@example.com" }] },
+      datasource: {
+        type: "googledrive",
+        name: "",
+        credentials: { service_account_file: "not json" },
+        filter_criteria: {},
+      },
+    },
+  },
+  {
+    endpoint: "paradigm.updateWorkspace", kind: "invalid", name: "empty name, unknown members key, no filter_criteria",
+    // name too_short; members.admins unknown_field; filter_criteria required
+    body: {
+      name: "",
+      description: "d",
+      members: { admins: [{ id: 1 }] },
+      datasource: {
+        type: "sharepoint",
+        name: "sp",
+        credentials: { client_id: "a", client_secret: "b", tenant_id: "c" },
+      },
+    },
+  },
+  {
+    endpoint: "paradigm.updateWorkspace", kind: "type", name: "number name, array members",
+    body: { name: 123, description: 5, members: [{ id: 1 }] },
+  },
+  {
+    endpoint: "paradigm.updateWorkspace", kind: "type", name: "googledrive fields of the wrong types",
+    body: {
+      members: { users: [{ id: "1", role: 1 }] },
+      datasource: {
+        type: "googledrive",
+        name: ["d"],
+        credentials: { service_account_file: { type: "service_account" } },
+        filter_criteria: { folder_id: 5, recursive: "yes" },
+      },
+    },
+  },
+  {
+    endpoint: "paradigm.updateWorkspace", kind: "type", name: "string datasource, object users",
+    body: { datasource: "sharepoint", members: { users: { id: 1 } } },
+  },
+]);
+
+/** The body cold starts validate first (a valid Postgres update). */
+export const firstCall = corpus.find((c) => c.endpoint === "databrain.updateDatasource" && c.kind === "valid");
+
+export const ENDPOINTS = ["databrain.createWorkspace", "databrain.updateDatasource", "paradigm.updateWorkspace"];

@@ -1,0 +1,62 @@
+// Wasm memory of our validator after N1 and after N2 validations, in a fresh process.
+//
+//   node bench/memory.mjs [N1=1000] [N2=1000000]
+//
+// The Node glue keeps its instance private, so the WebAssembly.Instance it creates on import is
+// captured here (a Proxy around the constructor while the module loads) to read
+// `exports.memory.buffer.byteLength` (linear memory only grows: this is the high-water mark) and
+// the size of the externref table wasm-bindgen hands JS values through. Validations cycle
+// through the whole corpus (valid, invalid and type-mismatch bodies). Prints one JSON line.
+import { corpus } from "./corpus.mjs";
+
+const n1 = Number(process.argv[2] ?? 1e3);
+const n2 = Number(process.argv[3] ?? 1e6);
+
+const instances = [];
+const Instance = WebAssembly.Instance;
+WebAssembly.Instance = new Proxy(Instance, {
+  construct(target, args, newTarget) {
+    const instance = Reflect.construct(target, args, newTarget === WebAssembly.Instance ? target : newTarget);
+    instances.push(instance);
+    return instance;
+  },
+});
+let validate;
+try {
+  ({ validate } = await import("../pkg/node/index.js"));
+} finally {
+  WebAssembly.Instance = Instance;
+}
+const exports = instances.map((i) => i.exports).find((e) => e.memory instanceof WebAssembly.Memory);
+const snapshot = () => ({
+  wasmMemoryBytes: exports ? exports.memory.buffer.byteLength : null,
+  externrefTableLength: exports?.__wbindgen_externrefs?.length ?? null,
+  arrayBuffersBytes: process.memoryUsage().arrayBuffers,
+});
+
+const before = snapshot();
+let done = 0;
+let issues = 0;
+const runTo = (n) => {
+  for (; done < n; done++) {
+    const c = corpus[done % corpus.length];
+    issues += validate(c.endpoint, c.body).issues.length;
+  }
+};
+runTo(n1);
+const afterN1 = snapshot();
+runTo(n2);
+const afterN2 = snapshot();
+console.log(
+  JSON.stringify({
+    captured: Boolean(exports),
+    n1,
+    n2,
+    before,
+    afterN1,
+    afterN2,
+    growthBytes: exports ? afterN2.wasmMemoryBytes - afterN1.wasmMemoryBytes : afterN2.arrayBuffersBytes - afterN1.arrayBuffersBytes,
+    externrefTableGrowth: exports ? afterN2.externrefTableLength - afterN1.externrefTableLength : null,
+    issues,
+  }),
+);
