@@ -2,7 +2,8 @@
 # Builds pkg/, the npm package: one cargo build, the wasm-bindgen glue for browsers (web), Node ESM
 # (experimental-nodejs-module) and Node CommonJS (nodejs), each module optimised with the pinned
 # npm binaryen (never Debian's wasm-opt, whose output crashes at load), the TypeScript
-# declarations and the introspection data generated from the schemas, then a smoke test of the
+# declarations and the shared JS module (introspection data, validate over the wasm) generated
+# from the schemas, then a smoke test of the
 # optimised modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,8 +38,8 @@ done
 git checkout -- pkg/node/package.json 2>/dev/null || echo '{ "type": "module" }' > pkg/node/package.json
 
 cargo run --locked --quiet --example dts > pkg/index.d.ts
-cargo run --locked --quiet --example introspect -- esm > pkg/introspection.js
-cargo run --locked --quiet --example introspect -- cjs > pkg/cjs/introspection.cjs
+cargo run --locked --quiet --example js_api -- esm > pkg/api.js
+cargo run --locked --quiet --example js_api -- cjs > pkg/cjs/api.cjs
 cp pkg/index.d.ts pkg/index.d.cts
 cp README.md pkg/README.md
 

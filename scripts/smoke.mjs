@@ -10,6 +10,18 @@ const check = (api, how) => {
   const bad = api.validate("databrain.createWorkspace", body);
   assert.equal(bad.issues[0].path, "/datasourceName", how);
   assert.equal(api.endpoints().length, 6, how);
+  // Each id reaches its own schema.
+  const csv = { datasourceType: "csv", credentials: { name: "c" } };
+  const web = { type: "webscrapper", name: "W", filter_criteria: { start_url: "https://x" } };
+  const workspace = { ...body, datasourceName: "pg" };
+  const paradigm = { name: "P" };
+  for (const { id } of api.endpoints()) {
+    const own = id.startsWith("databrain") ? (id.includes("Datasource") ? csv : workspace) : id === "paradigm.testDatasource" ? web : paradigm;
+    assert.equal(api.validate(id, own).ok, true, `${how}: ${id} accepts its own body`);
+    for (const other of [csv, web, workspace].filter((b) => b !== own)) {
+      assert.equal(api.validate(id, other).ok, false, `${how}: ${id} refuses another endpoint's body`);
+    }
+  }
 };
 
 const esm = await import("../pkg/node/index.js");

@@ -1,7 +1,9 @@
 // Node CommonJS: the wasm module is compiled and instantiated on require; init() is a no-op.
 "use strict";
-const wasm = require("./workspace_requests.js");
-const introspection = require("./introspection.cjs");
+const { check } = require("./workspace_requests.js");
+const api = require("./api.cjs");
+
+const { validate, validateMany } = api.bind(check);
 
 async function init() {}
 
@@ -10,11 +12,11 @@ function initSync() {}
 // `__esModule` lets TypeScript's and bundlers' default-import interop find `default` (init).
 module.exports = {
   __esModule: true,
-  validate: wasm.validate,
-  validateMany: wasm.validateMany,
-  endpoints: introspection.endpoints,
-  describe: introspection.describe,
-  jsonSchema: introspection.jsonSchema,
+  validate,
+  validateMany,
+  endpoints: api.endpoints,
+  describe: api.describe,
+  jsonSchema: api.jsonSchema,
   initSync,
   default: init,
 };

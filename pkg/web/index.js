@@ -1,17 +1,18 @@
 // Browsers and bundlers: `await init()` once before validating (with no argument the .wasm next to
 // this file is fetched; or pass a URL, a Request, a Response, bytes or a compiled
 // WebAssembly.Module). endpoints(), describe() and jsonSchema() are plain data: no init needed.
-import wasmInit, * as wasm from "./workspace_requests.js";
+import wasmInit, { initSync as wasmInitSync, check } from "./workspace_requests.js";
+import { bind } from "../api.js";
 
-export { endpoints, describe, jsonSchema } from "../introspection.js";
+export { endpoints, describe, jsonSchema } from "../api.js";
 
 let ready = false;
 
-function loaded() {
+export const { validate, validateMany } = bind(check, () => {
   if (!ready) {
     throw new Error("workspace-requests: call `await init()` before validating in a browser");
   }
-}
+});
 
 export default async function init(input) {
   if (ready) return;
@@ -22,16 +23,6 @@ export default async function init(input) {
 
 export function initSync(input) {
   if (ready) return;
-  wasm.initSync({ module: input });
+  wasmInitSync({ module: input });
   ready = true;
-}
-
-export function validate(endpoint, body) {
-  loaded();
-  return wasm.validate(endpoint, body);
-}
-
-export function validateMany(endpoint, bodies) {
-  loaded();
-  return wasm.validateMany(endpoint, bodies);
 }

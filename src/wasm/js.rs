@@ -114,7 +114,7 @@ extern "C" {
     #[wasm_bindgen(js_name = keyCount)]
     fn key_count(o: &JsValue) -> u32;
     #[wasm_bindgen(js_name = indexOf)]
-    pub fn index_of(list: &JsValue, v: &JsValue) -> i32;
+    fn index_of(list: &JsValue, v: &JsValue) -> i32;
     #[wasm_bindgen(js_name = strLength)]
     fn str_length(v: &JsValue) -> i32;
     #[wasm_bindgen(js_name = codePoints)]

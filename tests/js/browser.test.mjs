@@ -207,10 +207,10 @@ test("a failed init (404) rejects with an Error, leaves the API unusable, and a 
   assert.ok(problems.every((p) => /404/.test(p)), problems.join("\n"));
 });
 
-test("the page loaded only the browser entry of the package (and the shared introspection data)", () => {
+test("the page loaded only the browser entry of the package (and the shared api.js)", () => {
   const fromPkg = [...new Set(http.requests.filter((p) => p.startsWith("/pkg/")))].sort();
   assert.ok(fromPkg.includes("/pkg/web/index.js"));
   assert.ok(fromPkg.includes("/pkg/web/workspace_requests.js"));
-  assert.ok(fromPkg.includes("/pkg/introspection.js"));
-  assert.ok(fromPkg.every((p) => p.startsWith("/pkg/web/") || p === "/pkg/introspection.js"), fromPkg.join(", "));
+  assert.ok(fromPkg.includes("/pkg/api.js"));
+  assert.ok(fromPkg.every((p) => p.startsWith("/pkg/web/") || p === "/pkg/api.js"), fromPkg.join(", "));
 });

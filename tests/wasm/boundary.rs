@@ -27,8 +27,14 @@ fn pairs(result: &JsValue, list: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The export `check` for the endpoint `id`, with `undefined` (nothing found) as an empty result.
 fn validate(id: &str, body: JsValue) -> JsValue {
-    wasm::validate(JsValue::from_str(id), body).expect("known endpoint")
+    let index = workspace_requests::ENDPOINTS.iter().position(|e| e.id == id).expect("endpoint") as u32;
+    let result = wasm::check(index, body).expect("known endpoint");
+    if result.is_undefined() {
+        return js(r#"{"ok":true,"issues":[],"warnings":[]}"#);
+    }
+    result
 }
 
 fn issues(id: &str, body: JsValue) -> Vec<(String, String)> {
@@ -173,25 +179,11 @@ fn only_own_keys_count_as_json_stringify_sends() {
 }
 
 #[wasm_bindgen_test]
-fn unknown_endpoints_are_type_errors() {
-    for id in [JsValue::from_str("databrain.deleteWorkspace"), JsValue::UNDEFINED, JsValue::from_f64(1.0)] {
-        let err = wasm::validate(id, Object::new().into()).expect_err("unknown endpoint");
-        assert!(err.is_instance_of::<js_sys::TypeError>());
-        let message = get(&err, "message").as_string().unwrap_or_default();
-        assert!(message.contains("known ids: databrain.createWorkspace"), "{message}");
-    }
-}
-
-#[wasm_bindgen_test]
-fn validate_many_answers_each_body() {
-    let bodies = js(r#"[{"type":"webscrapper","name":"W","filter_criteria":{"start_url":"https://x"}},{},7]"#);
-    let results = Array::from(&wasm::validate_many(JsValue::from_str("paradigm.testDatasource"), bodies).expect("array"));
-    assert_eq!(results.length(), 3);
-    assert_eq!(get(&results.get(0), "ok").as_bool(), Some(true));
-    assert_eq!(pairs(&results.get(1), "issues").len(), 2);
-    assert_eq!(pairs(&results.get(2), "issues"), [("".to_string(), "invalid_type".to_string())]);
-    let err = wasm::validate_many(JsValue::from_str("paradigm.testDatasource"), Object::new().into()).expect_err("not an array");
-    assert!(err.is_instance_of::<js_sys::TypeError>());
+fn check_answers_undefined_for_a_clean_body_and_throws_for_a_bad_index() {
+    let clean = wasm::check(0, js(r#"{"name":"W","connectionType":"MULTI_DATASOURCE"}"#)).expect("index 0");
+    assert!(clean.is_undefined());
+    let err = wasm::check(99, Object::new().into()).expect_err("no endpoint 99");
+    assert!(err.is_instance_of::<js_sys::RangeError>());
 }
 
 #[wasm_bindgen_test]

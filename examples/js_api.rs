@@ -1,0 +1,119 @@
+//! Prints the package's shared JS module (`pkg/api.js`, and `pkg/cjs/api.cjs` for CommonJS):
+//! `endpoints()`, `describe()` and `jsonSchema()` as plain JavaScript over data generated from the
+//! schemas (so the wasm validator carries none of it), and `bind(check)`, which builds `validate`
+//! and `validateMany` over the wasm export `check(endpointIndex, body)`.
+//!
+//! ```sh
+//! cargo run --quiet --example js_api -- esm > pkg/api.js
+//! cargo run --quiet --example js_api -- cjs > pkg/cjs/api.cjs
+//! ```
+
+use serde_json::{json, Map, Value};
+use workspace_requests::{describe::describe, json_schema::json_schema, ENDPOINTS};
+
+fn main() {
+    let cjs = match std::env::args().nth(1).as_deref() {
+        Some("esm") => false,
+        Some("cjs") => true,
+        _ => {
+            eprintln!("usage: js_api esm|cjs");
+            std::process::exit(2);
+        }
+    };
+    let list: Vec<Value> = ENDPOINTS
+        .iter()
+        .map(|e| {
+            json!({"id": e.id, "api": workspace_requests::describe::api_name(e.api), "method": e.method,
+                   "path": e.path, "summary": e.summary})
+        })
+        .collect();
+    // Each entry is kept as JSON text and parsed per call, so every caller gets a fresh copy.
+    let texts = |f: fn(&workspace_requests::Endpoint) -> Value| -> Value {
+        let m: Map<String, Value> =
+            ENDPOINTS.iter().map(|e| (e.id.to_string(), Value::from(f(e).to_string()))).collect();
+        Value::Object(m)
+    };
+    let endpoints = Value::from(Value::Array(list).to_string());
+    let descriptions = texts(describe);
+    let schemas = texts(json_schema);
+    let export =
+        |name: &str| if cjs { format!("exports.{name} = function {name}") } else { format!("export function {name}") };
+    print!(
+        r#"// Generated from the Rust schemas by `cargo run --example js_api`. Do not edit.
+{strict}
+const ENDPOINTS = {endpoints};
+const DESCRIPTIONS = {descriptions};
+const SCHEMAS = {schemas};
+// Endpoint ids in the order of the Rust ENDPOINTS table: the index is what the wasm `check` takes.
+const IDS = JSON.parse(ENDPOINTS).map((e) => e.id);
+const INDEX = new Map(IDS.map((id, i) => [id, i]));
+const own = Object.prototype.hasOwnProperty;
+const UNREADABLE = Symbol("unreadable");
+
+function unknown(endpoint) {{
+  const shown = typeof endpoint === "string"
+    ? JSON.stringify(endpoint.length > 40 ? endpoint.slice(0, 40) + "…" : endpoint)
+    : "a value that is no string";
+  return new TypeError(`unknown endpoint id ${{shown}}; known ids: ${{IDS.join(", ")}}`);
+}}
+
+function entry(table, endpoint) {{
+  if (typeof endpoint === "string" && own.call(table, endpoint)) return table[endpoint];
+  throw unknown(endpoint);
+}}
+
+function endpointIndex(endpoint) {{
+  const i = INDEX.get(endpoint);
+  if (i === undefined) throw unknown(endpoint);
+  return i;
+}}
+
+/**
+ * `validate` and `validateMany` over the wasm export `check(endpointIndex, body)`, which answers
+ * `undefined` for a body with neither issues nor warnings (the common case costs no result building
+ * in wasm). `guard` runs first on every call (the browser entry checks that init() has run).
+ */
+{bind_fn}(check, guard = () => {{}}) {{
+  function validate(endpoint, body) {{
+    guard();
+    const result = check(endpointIndex(endpoint), body);
+    return result === undefined ? {{ ok: true, issues: [], warnings: [] }} : result;
+  }}
+  function validateMany(endpoint, bodies) {{
+    guard();
+    const index = endpointIndex(endpoint);
+    if (!Array.isArray(bodies)) throw new TypeError("validateMany expects an array of bodies");
+    const results = new Array(bodies.length);
+    for (let n = 0; n < bodies.length; n++) {{
+      let body;
+      try {{ body = bodies[n]; }} catch (_) {{ body = UNREADABLE; }}
+      const result = check(index, body);
+      results[n] = result === undefined ? {{ ok: true, issues: [], warnings: [] }} : result;
+    }}
+    return results;
+  }}
+  return {{ validate, validateMany }};
+}}
+
+/** `[{{id, api, method, path, summary}}]` of every endpoint. */
+{endpoints_fn}() {{
+  return JSON.parse(ENDPOINTS);
+}}
+
+/** The endpoint's schema as plain data: enough for a UI to render a form. */
+{describe_fn}(endpoint) {{
+  return JSON.parse(entry(DESCRIPTIONS, endpoint));
+}}
+
+/** A JSON Schema (2020-12) equivalent to `validate` for the endpoint. */
+{schema_fn}(endpoint) {{
+  return JSON.parse(entry(SCHEMAS, endpoint));
+}}
+"#,
+        strict = if cjs { "\"use strict\";\n" } else { "" },
+        endpoints_fn = export("endpoints"),
+        describe_fn = export("describe"),
+        schema_fn = export("jsonSchema"),
+        bind_fn = export("bind"),
+    );
+}
