@@ -5,39 +5,41 @@ const MAX_LEN: usize = 64;
 
 /// The candidate nearest to `input`, if it is near enough to be a typo of it.
 ///
-/// Compares ASCII-case-insensitively (keys and enum values are ASCII) with the optimal string
-/// alignment distance (insertions, deletions, substitutions, adjacent transpositions). Allowed
-/// distance: 1 up to 4 characters, 2 up to 8, 3 above. Allocation-free: inputs are at most 64
-/// characters, and candidates whose length alone rules them out are skipped.
+/// Compares ASCII-case-insensitively, byte by byte (keys and enum values are ASCII; a non-ASCII
+/// character simply counts as a few edits), with the optimal string alignment distance
+/// (insertions, deletions, substitutions, adjacent transpositions). Allowed distance: 1 up to 4
+/// bytes, 2 up to 8, 3 above. Allocation-free: inputs are at most 64 bytes, and candidates are
+/// first filtered by length and by a cheap lower bound of the distance.
 pub fn suggest(input: &str, candidates: impl IntoIterator<Item = &'static str>) -> Option<&'static str> {
-    let mut a = [0 as char; MAX_LEN];
-    let mut n = 0;
-    for c in input.chars() {
-        if n == MAX_LEN {
-            return None;
-        }
-        a[n] = c.to_ascii_lowercase();
-        n += 1;
+    let n = input.len();
+    if n == 0 || n > MAX_LEN {
+        return None;
+    }
+    let mut a = [0u8; MAX_LEN];
+    for (dst, src) in a.iter_mut().zip(input.bytes()) {
+        *dst = src.to_ascii_lowercase();
     }
     let a = &a[..n];
     let limit = match n {
-        0 => return None,
         1..=4 => 1,
         5..=8 => 2,
         _ => 3,
     };
     let mut best: Option<(usize, &'static str)> = None;
-    let mut b = [0 as char; MAX_LEN];
+    let mut b = [0u8; MAX_LEN];
     for cand in candidates {
-        if cand == input || cand.chars().count().abs_diff(n) > limit {
+        let m = cand.len();
+        if cand == input || m.abs_diff(n) > limit || m > MAX_LEN {
             continue;
         }
-        let mut m = 0;
-        for c in cand.chars().take(MAX_LEN) {
-            b[m] = c.to_ascii_lowercase();
-            m += 1;
+        for (dst, src) in b.iter_mut().zip(cand.bytes()) {
+            *dst = src.to_ascii_lowercase();
         }
-        let d = distance(a, &b[..m]);
+        let b = &b[..m];
+        if bag_distance(a, b) > limit {
+            continue;
+        }
+        let d = distance(a, b, limit);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, cand));
         }
@@ -45,32 +47,73 @@ pub fn suggest(input: &str, candidates: impl IntoIterator<Item = &'static str>) 
     best.map(|(_, c)| c)
 }
 
-/// Optimal string alignment distance between two strings of at most [`MAX_LEN`] characters.
-fn distance(a: &[char], b: &[char]) -> usize {
-    if a.len().abs_diff(b.len()) > 3 || a.len() > MAX_LEN || b.len() > MAX_LEN {
+/// A lower bound of the edit distance, cheap to compute: how many bytes one string has that the
+/// other lacks (as multisets).
+fn bag_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut counts = [0i8; 256];
+    for &c in a {
+        counts[usize::from(c)] = counts[usize::from(c)].saturating_add(1);
+    }
+    for &c in b {
+        counts[usize::from(c)] = counts[usize::from(c)].saturating_sub(1);
+    }
+    // Only the bytes that occur can be non-zero: sum them, clearing as we go.
+    let (mut extra_a, mut extra_b) = (0usize, 0usize);
+    for &c in a.iter().chain(b) {
+        let n = std::mem::take(&mut counts[usize::from(c)]);
+        if n > 0 {
+            extra_a += n as usize;
+        } else {
+            extra_b += n.unsigned_abs() as usize;
+        }
+    }
+    extra_a.max(extra_b)
+}
+
+/// Optimal string alignment distance between two strings of at most [`MAX_LEN`] characters, if it
+/// is at most `limit`; any larger result only means "too far". Only the band of cells within
+/// `limit` of the diagonal is computed (cells outside it are too far by construction), in three
+/// rolling rows of one small stack buffer.
+fn distance(a: &[u8], b: &[u8], limit: usize) -> usize {
+    if a.len().abs_diff(b.len()) > limit || a.len() > MAX_LEN || b.len() > MAX_LEN || limit >= MAX_LEN {
         return usize::MAX;
     }
+    const W: usize = MAX_LEN + 1;
     let n = b.len();
-    let mut prev2 = [0usize; MAX_LEN + 1];
-    let mut prev = [0usize; MAX_LEN + 1];
-    let mut cur = [0usize; MAX_LEN + 1];
-    for (j, p) in prev.iter_mut().enumerate().take(n + 1) {
-        *p = j;
+    let far = limit as u8 + 1;
+    let mut rows = [far; 3 * W];
+    // Row indices: two rows back, previous, current.
+    let (mut r2, mut r1, mut r0) = (0, W, 2 * W);
+    for j in 0..=n.min(limit) {
+        rows[r1 + j] = j as u8;
     }
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let mut d = (prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + cost);
-            if i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca) {
-                d = d.min(prev2[j - 1] + 1);
+        let row = i + 1;
+        let lo = row.saturating_sub(limit).max(1);
+        let hi = (row + limit).min(n);
+        // Cells left of the band are too far; the first column is the row number.
+        rows[r0 + lo - 1] = if lo == 1 { (row as u8).min(far) } else { far };
+        let mut row_min = rows[r0 + lo - 1];
+        for j in lo..=hi {
+            let cb = b[j - 1];
+            let cost = u8::from(ca != cb);
+            let mut d = (rows[r1 + j] + 1).min(rows[r0 + j - 1] + 1).min(rows[r1 + j - 1] + cost);
+            if i > 0 && j > 1 && a[i - 1] == cb && b[j - 2] == ca {
+                d = d.min(rows[r2 + j - 2] + 1);
             }
-            cur[j + 1] = d;
+            let d = d.min(far);
+            rows[r0 + j] = d;
+            row_min = row_min.min(d);
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        if hi < n {
+            rows[r0 + hi + 1] = far;
+        }
+        if row_min >= far {
+            return usize::MAX;
+        }
+        (r2, r1, r0) = (r1, r0, r2);
     }
-    prev[n]
+    usize::from(rows[r1 + n])
 }
 
 #[cfg(test)]
@@ -97,14 +140,28 @@ mod tests {
         assert_eq!(suggest(&"x".repeat(64), KEYS), None);
         assert_eq!(suggest("password", KEYS), None, "an exact key is no typo");
         assert_eq!(suggest("пароль", KEYS), None);
-        assert_eq!(suggest("pässword", KEYS), Some("password"));
+        assert_eq!(suggest("pässword", KEYS), Some("password"), "ä is two bytes, two edits");
+    }
+
+    #[test]
+    fn bag_distance_is_a_lower_bound() {
+        let v = |s: &str| s.bytes().collect::<Vec<_>>();
+        for (a, b) in
+            [("kitten", "sitting"), ("ab", "ba"), ("datasourcenme", "datasourcename"), ("", "abc"), ("abc", "xyz")]
+        {
+            assert!(bag_distance(&v(a), &v(b)) <= distance(&v(a), &v(b), 64), "{a} {b}");
+        }
+        assert_eq!(bag_distance(&v("ab"), &v("ba")), 0);
+        assert_eq!(bag_distance(&v("abc"), &v("xyz")), 3);
     }
 
     #[test]
     fn distance_counts_transpositions_once() {
-        let v = |s: &str| s.chars().collect::<Vec<_>>();
-        assert_eq!(distance(&v("ab"), &v("ba")), 1);
-        assert_eq!(distance(&v("kitten"), &v("sitting")), 3);
-        assert_eq!(distance(&v(""), &v("abc")), 3);
+        let v = |s: &str| s.bytes().collect::<Vec<_>>();
+        assert_eq!(distance(&v("ab"), &v("ba"), 3), 1);
+        assert_eq!(distance(&v("kitten"), &v("sitting"), 3), 3);
+        assert_eq!(distance(&v(""), &v("abc"), 3), 3);
+        assert!(distance(&v("kitten"), &v("sitting"), 2) > 2);
+        assert_eq!(distance(&v("abcdefgh"), &v("zyxwvuts"), 3), usize::MAX);
     }
 }

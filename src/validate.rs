@@ -130,11 +130,13 @@ impl<S: Sink> Cx<'_, S> {
             u.variants.get(position)
         });
         // Each key is read once, all at once; the rules below look at these reads.
-        let fields: Vec<&'static Field> = schema.fields_for(variant).collect();
         let id = variant.map_or(schema as *const Schema as usize, |v| v as *const Variant as usize);
-        let values = obj.read_fields(id, &fields, schema);
-        let read: Vec<(&'static Field, Option<V>)> =
-            fields.into_iter().zip(values).map(|(f, v)| (f, v.filter(|v| v.kind() != Kind::Undefined))).collect();
+        let mut read = obj.read_fields(id, schema, variant);
+        for (_, value) in read.iter_mut() {
+            if value.as_ref().is_some_and(|v| v.kind() == Kind::Undefined) {
+                *value = None;
+            }
+        }
         let mut present = 0usize;
         for (field, value) in &read {
             let issue = issues && field.confirmed;

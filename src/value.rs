@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::schema::{Field, Options, Schema};
+use crate::schema::{Field, Options, Schema, Variant};
 
 /// The JSON type of a value, plus the JavaScript values JSON cannot hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,11 +71,17 @@ pub trait Value: Sized {
         let s = self.as_str()?;
         Some(options.iter().position(|o| o == s))
     }
-    /// The values of all `fields` of an object at once (`None` where absent or `undefined`), in order.
-    /// `id` identifies the field list (a binding may cache a converted copy under it).
-    fn read_fields(&self, id: usize, fields: &[&'static Field], schema: &'static Schema) -> Vec<Option<Self>> {
-        let _ = (id, schema);
-        fields.iter().map(|f| self.get(f.name)).collect()
+    /// The fields in force for `variant` of `schema`, each with its value (`None` where absent or
+    /// `undefined`), read all at once. `id` identifies the field list (a binding may cache a
+    /// converted copy of it under that id).
+    fn read_fields(
+        &self,
+        id: usize,
+        schema: &'static Schema,
+        variant: Option<&'static Variant>,
+    ) -> Vec<(&'static Field, Option<Self>)> {
+        let _ = id;
+        schema.fields_for(variant).map(|f| (f, self.get(f.name))).collect()
     }
     /// Whether an object or array can be read at all (a JS Proxy whose traps throw cannot, nor be
     /// sent: `JSON.stringify` would throw).

@@ -6,11 +6,10 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::schema::{Field, Options, Schema, Type};
+use crate::schema::{Field, Options, Schema, Type, Variant};
 use crate::value::{Kind, Value};
 
 #[wasm_bindgen(inline_js = r#"
@@ -62,25 +61,53 @@ export function codePoints(v) {
 // out[2i+1] a payload: for a string its enum index (modes[i] is the list of values; -1 if none
 // matches), its code-point length (modes[i] === 1) or its UTF-16 length (modes[i] === 0); a
 // number's value; a boolean as 0 or 1. Returns the number of own enumerable keys of `o`.
-export function scan(o, layout, out) {
-  const keys = layout[0], modes = layout[1];
-  for (let i = 0; i < keys.length; i++) {
-    let v;
-    try { v = isOwn.call(o, keys[i]) ? o[keys[i]] : undefined; } catch (_) { v = THREW; }
-    const k = kind(v);
-    let p = 0;
-    if (k === 4) {
-      const m = modes[i];
-      p = m === 0 ? v.length : m === 1 ? codePoints(v) : m.indexOf(v);
-    } else if (k === 3) {
-      p = v;
-    } else if (k === 2) {
-      p = v ? 1 : 0;
-    }
-    out[2 * i] = k;
-    out[2 * i + 1] = p;
+let memory = null, f64 = new Float64Array(0);
+export function setMemory(m) {
+  memory = m;
+}
+// `out` is an index into the wasm memory seen as f64s (a view made again when memory grows).
+function measure(out, i, v, mode) {
+  const k = kind(v);
+  let p = 0;
+  if (k === 4) {
+    p = mode === 0 ? v.length : mode === 1 ? codePoints(v) : mode.indexOf(v);
+  } else if (k === 3) {
+    p = v;
+  } else if (k === 2) {
+    p = v ? 1 : 0;
   }
-  try { return Object.keys(o).length; } catch (_) { return 0; }
+  out[2 * i] = k;
+  out[2 * i + 1] = p;
+}
+// `layout` is [keys, modes, index of each key]. Walks the object's own keys (usually fewer than the
+// schema's) and measures those the schema knows; the others stay 0 (undefined). If the keys cannot
+// be listed (a Proxy whose traps throw), probes each schema key instead, so each reads as
+// unreadable. Returns the number of own enumerable keys.
+export function scan(o, layout, at) {
+  if (f64.buffer !== memory.buffer) f64 = new Float64Array(memory.buffer);
+  const out = f64.subarray(at);
+  const keys = layout[0], modes = layout[1], index = layout[2];
+  let own;
+  try { own = Object.keys(o); } catch (_) { own = null; }
+  if (own === null) {
+    for (let i = 0; i < keys.length; i++) {
+      let v;
+      try { v = isOwn.call(o, keys[i]) ? o[keys[i]] : undefined; } catch (_) { v = THREW; }
+      measure(out, i, v, modes[i]);
+    }
+    return 0;
+  }
+  for (let j = 0; j < own.length; j++) {
+    const i = index.get(own[j]);
+    if (i === undefined) continue;
+    let v;
+    try { v = o[own[j]]; } catch (_) { v = THREW; }
+    measure(out, i, v, modes[i]);
+  }
+  return own.length;
+}
+export function layout(keys, modes) {
+  return [keys, modes, new Map(keys.map((k, i) => [k, i]))];
 }
 // Builds a whole result in one call: `text` holds every path and message back to back; `meta`
 // holds, per finding, its severity (0 issue, 1 warning), the UTF-16 lengths of its path and
@@ -121,7 +148,11 @@ extern "C" {
     fn code_points(v: &JsValue) -> i32;
     #[wasm_bindgen(js_name = numberText)]
     fn number_text(v: &JsValue) -> String;
-    fn scan(o: &JsValue, layout: &JsValue, out: &mut [f64]) -> u32;
+    fn scan(o: &JsValue, layout: &JsValue, at: u32) -> u32;
+    #[wasm_bindgen(js_name = layout)]
+    fn make_layout(keys: &JsValue, modes: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = setMemory)]
+    fn set_memory(memory: &JsValue);
     #[wasm_bindgen(js_name = readable)]
     fn readable_js(o: &JsValue) -> bool;
     pub fn report(text: &str, meta: &[u32], codes: &JsValue, apis: &JsValue) -> JsValue;
@@ -197,22 +228,71 @@ fn mode(f: &Field, schema: &'static Schema) -> Mode {
     }
 }
 
+thread_local! {
+    /// Where [`scan`] writes (kind, payload) pairs; reused by every call. `None` until the JS helper
+    /// has been given the wasm memory.
+    static SCRATCH: RefCell<Option<Vec<f64>>> = const { RefCell::new(None) };
+}
+
+thread_local! {
+    /// The objects whose fields the current validation has scanned: a scanned field keeps only an
+    /// index here (re-reading its value if a message needs its text), so no allocation per object.
+    static PARENTS: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
+}
+
+fn register(obj: &JsValue) -> u32 {
+    PARENTS.with(|list| {
+        let mut list = list.borrow_mut();
+        list.push(obj.clone());
+        u32::try_from(list.len() - 1).unwrap_or(u32::MAX)
+    })
+}
+
+/// Forgets the objects of the validation that just ended (the [`Js`] values that pointed at them
+/// are gone).
+pub fn end_validation() {
+    PARENTS.with(|list| list.borrow_mut().clear());
+}
+
+/// Scans `o` for the layout `lay` of `n` fields into the scratch buffer, then calls `f` with the
+/// `2 * n` values written and the object's key count.
+fn scan_into<R>(o: &JsValue, lay: &JsValue, n: usize, f: impl FnOnce(&[f64], u32) -> R) -> R {
+    SCRATCH.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let buf = slot.get_or_insert_with(|| {
+            set_memory(&wasm_bindgen::memory());
+            Vec::new()
+        });
+        buf.clear();
+        buf.resize(2 * n, 0.0);
+        // The buffer's address as an index into memory seen as f64s (Vec<f64> is 8-aligned).
+        let at = u32::try_from(buf.as_ptr() as usize / 8).unwrap_or(0);
+        let count = scan(o, lay, at);
+        f(buf, count)
+    })
+}
+
 /// Calls `f` with the `[keys, modes]` layout of a field list, made the first time.
-fn with_layout<R>(id: usize, fields: &[&'static Field], schema: &'static Schema, f: impl FnOnce(&JsValue) -> R) -> R {
+fn with_layout<R>(
+    id: usize,
+    schema: &'static Schema,
+    variant: Option<&'static Variant>,
+    f: impl FnOnce(&JsValue) -> R,
+) -> R {
     LAYOUTS.with(|c| {
         c.with(
             id,
             || {
-                let keys: js_sys::Array = fields.iter().map(|f| key_js(f.name)).collect();
-                let modes: js_sys::Array = fields
-                    .iter()
+                let keys: js_sys::Array = schema.fields_for(variant).map(|f| key_js(f.name)).collect();
+                let modes: js_sys::Array = schema
+                    .fields_for(variant)
                     .map(|f| match (mode(f, schema), schema.options(&f.ty)) {
                         (Mode::Options(_), Some(options)) => options_js(options),
                         (Mode::CodePoints, _) => JsValue::from_f64(1.0),
                         _ => JsValue::from_f64(0.0),
                     })
                     .collect();
-                js_sys::Array::of2(&keys, &modes).into()
+                make_layout(&keys, &modes)
             },
             f,
         )
@@ -238,7 +318,7 @@ enum Src {
     Handle(JsValue),
     /// A scalar field measured by [`scan`]: its payload, and how to read it again if a message
     /// needs its text.
-    Field { parent: Rc<JsValue>, key: &'static str, payload: f64, mode: Mode },
+    Field { parent: u32, key: &'static str, payload: f64, mode: Mode },
 }
 
 /// A JavaScript value as the rule engine sees it.
@@ -251,14 +331,23 @@ pub struct Js {
 
 impl Js {
     pub fn new(value: JsValue) -> Js {
-        Js { kind: kind_of(kind(&value)), src: Src::Handle(value), keys: Cell::new(None) }
+        Js::handle_of(kind_of(kind(&value)), value)
+    }
+
+    fn handle_of(kind: Kind, value: JsValue) -> Js {
+        Js { kind, src: Src::Handle(value), keys: Cell::new(None) }
     }
 
     /// The value itself (read again for a scanned field).
     fn handle(&self) -> Cow<'_, JsValue> {
         match &self.src {
             Src::Handle(v) => Cow::Borrowed(v),
-            Src::Field { parent, key, .. } => Cow::Owned(with_key(key, |k| prop(parent, k))),
+            Src::Field { parent, key, .. } => {
+                Cow::Owned(PARENTS.with(|list| match list.borrow().get(*parent as usize) {
+                    Some(obj) => with_key(key, |k| prop(obj, k)),
+                    None => JsValue::UNDEFINED,
+                }))
+            }
         }
     }
 
@@ -280,31 +369,46 @@ impl Value for Js {
         }
         Some(Js::new(with_key(k, |k| prop(&self.handle(), k)))).filter(|v| v.kind != Kind::Undefined)
     }
-    fn read_fields(&self, id: usize, fields: &[&'static Field], schema: &'static Schema) -> Vec<Option<Self>> {
-        let Src::Handle(obj) = &self.src else { return fields.iter().map(|f| self.get(f.name)).collect() };
+    fn read_fields(
+        &self,
+        id: usize,
+        schema: &'static Schema,
+        variant: Option<&'static Variant>,
+    ) -> Vec<(&'static Field, Option<Self>)> {
+        let Src::Handle(obj) = &self.src else {
+            return schema.fields_for(variant).map(|f| (f, self.get(f.name))).collect();
+        };
         if self.kind != Kind::Object {
-            return fields.iter().map(|_| None).collect();
+            return schema.fields_for(variant).map(|f| (f, None)).collect();
         }
-        let mut out = vec![0f64; fields.len() * 2];
-        let count = with_layout(id, fields, schema, |lay| scan(obj, lay, &mut out));
-        let parent = Rc::new(obj.clone());
+        let n = schema.fields_for(variant).count();
+        let parent = register(obj);
+        let (read, count) = with_layout(id, schema, variant, |lay| {
+            scan_into(obj, lay, n, |out, count| {
+                let read: Vec<(&'static Field, Option<(Kind, f64)>)> = schema
+                    .fields_for(variant)
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let kind = kind_of(out.get(2 * i).copied().unwrap_or(0.0) as u32);
+                        (f, (kind != Kind::Undefined).then(|| (kind, out.get(2 * i + 1).copied().unwrap_or(0.0))))
+                    })
+                    .collect();
+                (read, count)
+            })
+        });
         self.keys.set(Some(count));
-        fields
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let kind = kind_of(out.get(2 * i).copied().unwrap_or(0.0) as u32);
-                let payload = out.get(2 * i + 1).copied().unwrap_or(0.0);
-                match kind {
-                    Kind::Undefined => None,
+        read.into_iter()
+            .map(|(f, seen)| {
+                let value = seen.map(|(kind, payload)| match kind {
                     // Containers are walked further: take a handle now.
-                    Kind::Object | Kind::Array | Kind::Other => Some(Js::new(with_key(f.name, |k| prop(obj, k)))),
-                    _ => Some(Js {
+                    Kind::Object | Kind::Array | Kind::Other => Js::handle_of(kind, with_key(f.name, |k| prop(obj, k))),
+                    _ => Js {
                         kind,
-                        src: Src::Field { parent: Rc::clone(&parent), key: f.name, payload, mode: mode(f, schema) },
+                        src: Src::Field { parent, key: f.name, payload, mode: mode(f, schema) },
                         keys: Cell::new(None),
-                    }),
-                }
+                    },
+                });
+                (f, value)
             })
             .collect()
     }

@@ -11,7 +11,7 @@ mod result;
 use wasm_bindgen::prelude::*;
 
 use crate::endpoints::ENDPOINTS;
-pub use js::Js;
+use js::Js;
 
 /// `check(endpointIndex, body)`: every problem of `body` for `ENDPOINTS[endpointIndex]` as
 /// `{ok, issues, warnings}`, or `undefined` when there is none at all. Never throws for any body.
@@ -23,6 +23,7 @@ pub fn check(endpoint: u32, body: JsValue) -> Result<JsValue, JsValue> {
         return Err(js_sys::RangeError::new("workspace-requests: no endpoint at this index").into());
     };
     let report = crate::validate(ep, &Js::new(body));
+    js::end_validation();
     if report.issues.is_empty() && report.warnings.is_empty() {
         return Ok(JsValue::UNDEFINED);
     }
