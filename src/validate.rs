@@ -8,7 +8,7 @@ use crate::endpoints::Endpoint;
 use crate::issue::{Code, Detail, Found, Report, ReportSink, Severity, Sink};
 use crate::message::quote;
 use crate::path::{Path, Seg};
-use crate::schema::{Cond, Field, Level, Lit, Options, Req, Rule, Schema, Type, Variant};
+use crate::schema::{same_name, Cond, Field, Level, Lit, Options, Req, Rule, Schema, Type, Variant};
 use crate::suggest::suggest;
 use crate::value::{Kind, Value};
 
@@ -58,12 +58,6 @@ enum Tri {
     True,
     False,
     Unknown,
-}
-
-/// Whether two schema names are equal: identical literals usually share an address, so that is
-/// checked before the bytes.
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && (a.as_ptr() == b.as_ptr() || a == b)
 }
 
 /// Reads a property, treating `undefined` as absent.
@@ -183,7 +177,7 @@ impl<S: Sink> Cx<'_, S> {
             return;
         }
         for name in rule.fields() {
-            let Some((field, value)) = read.iter().find(|(f, _)| same(f.name, name)) else { continue };
+            let Some((field, value)) = read.iter().find(|(f, _)| same_name(f.name, name)) else { continue };
             let issue = issues && field.confirmed;
             match *rule {
                 Rule::RequiredWhen { .. } if value.is_none() => {
@@ -296,24 +290,37 @@ impl<S: Sink> Cx<'_, S> {
                 if self.too_deep(issue) {
                     return;
                 }
-                for i in 0..v.array_len() {
-                    if self.full() {
+                // Read in chunks: a binding answers a chunk in one call.
+                const CHUNK: usize = 64;
+                let len = v.array_len();
+                let mut chunk = Vec::with_capacity(CHUNK.min(len));
+                let mut start = 0;
+                while start < len && !self.full() {
+                    chunk.clear();
+                    v.items(start, CHUNK, &mut chunk);
+                    if chunk.is_empty() {
                         break;
                     }
-                    self.path.push(Seg::Index(i));
-                    match v.at(i) {
-                        Some(elem) => self.value(schema, field, item, &elem, issue),
-                        None => self.push(
-                            issue,
-                            Code::InvalidType,
-                            Some(field),
-                            Detail::WrongType {
-                                expected: expected(item),
-                                found: Found { kind: Kind::Undefined, preview: None },
-                            },
-                        ),
+                    for (offset, elem) in chunk.iter().enumerate() {
+                        if self.full() {
+                            break;
+                        }
+                        self.path.push(Seg::Index(start + offset));
+                        match elem {
+                            Some(elem) => self.value(schema, field, item, elem, issue),
+                            None => self.push(
+                                issue,
+                                Code::InvalidType,
+                                Some(field),
+                                Detail::WrongType {
+                                    expected: expected(item),
+                                    found: Found { kind: Kind::Undefined, preview: None },
+                                },
+                            ),
+                        }
+                        self.path.pop();
                     }
-                    self.path.pop();
+                    start += chunk.len();
                 }
             }
             Type::Object(inner) => {
@@ -436,7 +443,7 @@ fn eval<'r, V: Value>(
         Cond::Eq(f, l) => (f, l, false),
         Cond::Ne(f, l) => (f, l, true),
     };
-    let sibling = read.iter().find(|(f, _)| same(f.name, name));
+    let sibling = read.iter().find(|(f, _)| same_name(f.name, name));
     let def = sibling.map(|(f, _)| *f);
     let equal = match (sibling.and_then(|(_, v)| v.as_ref()), lit) {
         (None, _) => Some(def.and_then(|f| f.default) == Some(lit)),

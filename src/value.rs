@@ -94,6 +94,13 @@ pub trait Value: Sized {
     /// How many own enumerable keys an object has (0 for anything else). Used to skip the key scan
     /// when every key is one the schema defines.
     fn key_count(&self) -> usize;
+    /// Elements `start..start + count` of an array (fewer at its end), appended to `out` (`None`
+    /// for an element that cannot be read). Arrays are read in chunks, so a binding can read many
+    /// elements per call.
+    fn items(&self, start: usize, count: usize, out: &mut Vec<Option<Self>>) {
+        let end = self.array_len().min(start.saturating_add(count));
+        out.extend((start..end).map(|i| self.at(i)));
+    }
     /// The own enumerable keys of an object, in order, with their values. The slow path: only called
     /// when an object holds keys the schema does not define.
     fn entries(&self) -> Vec<(String, Self)>;

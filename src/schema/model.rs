@@ -233,7 +233,7 @@ impl Schema {
     }
 
     pub fn field(&self, name: &str) -> Option<&'static Field> {
-        self.fields.iter().find(|f| f.name == name)
+        self.fields.iter().find(|f| same_name(f.name, name))
     }
     pub fn variant(&self, value: &str) -> Option<&'static Variant> {
         self.union.and_then(|u| u.variants.iter().find(|v| v.value == value))
@@ -255,10 +255,16 @@ impl Schema {
     }
     /// The fields in force for a variant: the base fields with the variant's replacements.
     pub fn fields_for(&self, variant: Option<&'static Variant>) -> impl Iterator<Item = &'static Field> + '_ {
-        self.fields
-            .iter()
-            .map(move |base| variant.and_then(|v| v.fields.iter().find(|f| f.name == base.name)).unwrap_or(base))
+        self.fields.iter().map(move |base| {
+            variant.and_then(|v| v.fields.iter().find(|f| same_name(f.name, base.name))).unwrap_or(base)
+        })
     }
+}
+
+/// Whether two schema names are equal: identical literals usually share an address, so that is
+/// checked before the bytes.
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (a.as_ptr() == b.as_ptr() || a == b)
 }
 
 impl Field {

@@ -106,6 +106,20 @@ export function scan(o, layout, at) {
   }
   return own.length;
 }
+// Like `scan`, for elements start..start+count of an array (UTF-16 length for strings). Returns
+// how many elements it measured.
+export function scanItems(a, start, count, at) {
+  if (f64.buffer !== memory.buffer) f64 = new Float64Array(memory.buffer);
+  let n;
+  try { n = Math.min(a.length, start + count) - start; } catch (_) { return 0; }
+  const out = f64.subarray(at);
+  for (let i = 0; i < n; i++) {
+    let v;
+    try { v = a[start + i]; } catch (_) { v = THREW; }
+    measure(out, i, v, 0);
+  }
+  return n > 0 ? n : 0;
+}
 export function layout(keys, modes) {
   return [keys, modes, new Map(keys.map((k, i) => [k, i]))];
 }
@@ -149,6 +163,8 @@ extern "C" {
     #[wasm_bindgen(js_name = numberText)]
     fn number_text(v: &JsValue) -> String;
     fn scan(o: &JsValue, layout: &JsValue, at: u32) -> u32;
+    #[wasm_bindgen(js_name = scanItems)]
+    fn scan_items(a: &JsValue, start: u32, count: u32, at: u32) -> u32;
     #[wasm_bindgen(js_name = layout)]
     fn make_layout(keys: &JsValue, modes: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = setMemory)]
@@ -254,9 +270,9 @@ pub fn end_validation() {
     PARENTS.with(|list| list.borrow_mut().clear());
 }
 
-/// Scans `o` for the layout `lay` of `n` fields into the scratch buffer, then calls `f` with the
-/// `2 * n` values written and the object's key count.
-fn scan_into<R>(o: &JsValue, lay: &JsValue, n: usize, f: impl FnOnce(&[f64], u32) -> R) -> R {
+/// Zeroes `2 * n` cells of the scratch buffer, lets `measure` fill them from JS (it gets their
+/// address as an index into memory seen as f64s), then calls `f` with them and its answer.
+fn with_scratch<R>(n: usize, measure: impl FnOnce(u32) -> u32, f: impl FnOnce(&[f64], u32) -> R) -> R {
     SCRATCH.with(|cell| {
         let mut slot = cell.borrow_mut();
         let buf = slot.get_or_insert_with(|| {
@@ -265,10 +281,10 @@ fn scan_into<R>(o: &JsValue, lay: &JsValue, n: usize, f: impl FnOnce(&[f64], u32
         });
         buf.clear();
         buf.resize(2 * n, 0.0);
-        // The buffer's address as an index into memory seen as f64s (Vec<f64> is 8-aligned).
+        // Vec<f64> is 8-aligned.
         let at = u32::try_from(buf.as_ptr() as usize / 8).unwrap_or(0);
-        let count = scan(o, lay, at);
-        f(buf, count)
+        let answer = measure(at);
+        f(buf, answer)
     })
 }
 
@@ -319,6 +335,8 @@ enum Src {
     /// A scalar field measured by [`scan`]: its payload, and how to read it again if a message
     /// needs its text.
     Field { parent: u32, key: &'static str, payload: f64, mode: Mode },
+    /// A scalar array element measured by [`scan_items`].
+    Item { parent: u32, index: u32, payload: f64 },
 }
 
 /// A JavaScript value as the rule engine sees it.
@@ -348,12 +366,19 @@ impl Js {
                     None => JsValue::UNDEFINED,
                 }))
             }
+            Src::Item { parent, index, .. } => {
+                Cow::Owned(PARENTS.with(|list| match list.borrow().get(*parent as usize) {
+                    Some(array) => item(array, *index),
+                    None => JsValue::UNDEFINED,
+                }))
+            }
         }
     }
 
     fn payload(&self, want: Kind) -> Option<(f64, Mode)> {
         match &self.src {
             Src::Field { payload, mode, .. } if self.kind == want => Some((*payload, *mode)),
+            Src::Item { payload, .. } if self.kind == want => Some((*payload, Mode::Length)),
             _ => None,
         }
     }
@@ -381,36 +406,40 @@ impl Value for Js {
         if self.kind != Kind::Object {
             return schema.fields_for(variant).map(|f| (f, None)).collect();
         }
-        let n = schema.fields_for(variant).count();
+        // A variant replaces fields, never adds any: there are as many as the base has.
+        let n = schema.fields.len();
         let parent = register(obj);
-        let (read, count) = with_layout(id, schema, variant, |lay| {
-            scan_into(obj, lay, n, |out, count| {
-                let read: Vec<(&'static Field, Option<(Kind, f64)>)> = schema
-                    .fields_for(variant)
-                    .enumerate()
-                    .map(|(i, f)| {
+        let mut read: Vec<(&'static Field, Option<Js>)> = schema.fields_for(variant).map(|f| (f, None)).collect();
+        let count = with_layout(id, schema, variant, |lay| {
+            with_scratch(
+                n,
+                |at| scan(obj, lay, at),
+                |out, count| {
+                    for (i, (f, value)) in read.iter_mut().enumerate() {
                         let kind = kind_of(out.get(2 * i).copied().unwrap_or(0.0) as u32);
-                        (f, (kind != Kind::Undefined).then(|| (kind, out.get(2 * i + 1).copied().unwrap_or(0.0))))
-                    })
-                    .collect();
-                (read, count)
-            })
+                        let payload = out.get(2 * i + 1).copied().unwrap_or(0.0);
+                        *value = match kind {
+                            Kind::Undefined => None,
+                            // Containers are walked further: their handles are taken below.
+                            Kind::Object | Kind::Array | Kind::Other => Some(Js::handle_of(kind, JsValue::UNDEFINED)),
+                            _ => Some(Js {
+                                kind,
+                                src: Src::Field { parent, key: f.name, payload, mode: mode(f, schema) },
+                                keys: Cell::new(None),
+                            }),
+                        };
+                    }
+                    count
+                },
+            )
         });
         self.keys.set(Some(count));
-        read.into_iter()
-            .map(|(f, seen)| {
-                let value = seen.map(|(kind, payload)| match kind {
-                    // Containers are walked further: take a handle now.
-                    Kind::Object | Kind::Array | Kind::Other => Js::handle_of(kind, with_key(f.name, |k| prop(obj, k))),
-                    _ => Js {
-                        kind,
-                        src: Src::Field { parent, key: f.name, payload, mode: mode(f, schema) },
-                        keys: Cell::new(None),
-                    },
-                });
-                (f, value)
-            })
-            .collect()
+        for (f, value) in read.iter_mut() {
+            if let Some(js @ Js { src: Src::Handle(_), .. }) = value {
+                js.src = Src::Handle(with_key(f.name, |k| prop(obj, k)));
+            }
+        }
+        read
     }
     fn as_bool(&self) -> Option<bool> {
         match self.payload(Kind::Bool) {
@@ -473,6 +502,41 @@ impl Value for Js {
     fn at(&self, index: usize) -> Option<Self> {
         let i = u32::try_from(index).ok()?;
         (self.kind == Kind::Array).then(|| Js::new(item(&self.handle(), i)))
+    }
+    fn items(&self, start: usize, count: usize, out: &mut Vec<Option<Self>>) {
+        let (Ok(first), Ok(n)) = (u32::try_from(start), u32::try_from(count)) else { return };
+        if self.kind != Kind::Array {
+            return;
+        }
+        let array = self.handle();
+        let parent = register(&array);
+        let base = out.len();
+        let mut containers = Vec::new();
+        with_scratch(
+            count,
+            |at| scan_items(&array, first, n, at),
+            |cells, measured| {
+                for i in 0..measured {
+                    let kind = kind_of(cells.get(2 * i as usize).copied().unwrap_or(0.0) as u32);
+                    let payload = cells.get(2 * i as usize + 1).copied().unwrap_or(0.0);
+                    let index = first.saturating_add(i);
+                    out.push(Some(match kind {
+                        Kind::Object | Kind::Array | Kind::Other | Kind::Undefined => {
+                            containers.push(out.len());
+                            Js::handle_of(kind, JsValue::UNDEFINED)
+                        }
+                        _ => Js { kind, src: Src::Item { parent, index, payload }, keys: Cell::new(None) },
+                    }));
+                }
+            },
+        );
+        // Handles for elements walked further, taken once the scratch buffer is released.
+        for at in containers {
+            let index = first.saturating_add(u32::try_from(at - base).unwrap_or(u32::MAX));
+            if let Some(Some(js)) = out.get_mut(at) {
+                js.src = Src::Handle(item(&array, index));
+            }
+        }
     }
     fn key_count(&self) -> usize {
         if self.kind != Kind::Object {

@@ -168,6 +168,33 @@ fn proxies_and_getters_that_throw_are_unreadable_values() {
 }
 
 #[wasm_bindgen_test]
+fn arrays_are_read_in_chunks_whatever_they_hold() {
+    // 200 names, one of them wrong: the chunked reads find exactly that one.
+    let list = Array::new();
+    for i in 0..200 {
+        list.push(&if i == 150 { JsValue::from_f64(3.0) } else { JsValue::from_str("gpt") });
+    }
+    let body = js(r#"{"name":"W","connectionType":"MULTI_DATASOURCE"}"#);
+    set(&body, "aiCopilotLlms", &list);
+    expect("databrain.createWorkspace", body, &[("/aiCopilotLlms/150", "invalid_type")]);
+    // A sparse array of length 2^32 - 1: holes are values that are missing; the report stops at
+    // its cap instead of walking four billion elements.
+    let sparse: JsValue = func("", "return new Array(4294967295)").call0(&JsValue::NULL).expect("array");
+    let body = js(r#"{"name":"W","connectionType":"MULTI_DATASOURCE"}"#);
+    set(&body, "aiCopilotLlms", &sparse);
+    let got = issues("databrain.createWorkspace", body);
+    assert_eq!(got.len(), workspace_requests::MAX_FINDINGS + 1);
+    assert_eq!(got[0], ("/aiCopilotLlms/0".to_string(), "invalid_type".to_string()));
+    // Elements whose getters throw are unreadable values.
+    let trap: JsValue = func("", "return new Proxy(['a', 'b'], { get(t, k) { if (k === '1') throw new Error('x'); return t[k]; } })")
+        .call0(&JsValue::NULL)
+        .expect("proxy");
+    let body = js(r#"{"name":"W","connectionType":"MULTI_DATASOURCE"}"#);
+    set(&body, "aiCopilotLlms", &trap);
+    expect("databrain.createWorkspace", body, &[("/aiCopilotLlms/1", "invalid_type")]);
+}
+
+#[wasm_bindgen_test]
 fn only_own_keys_count_as_json_stringify_sends() {
     let proto = js(r#"{"name":"W","connectionType":"MULTI_DATASOURCE"}"#);
     let proto: Object = proto.unchecked_into();
