@@ -11,6 +11,17 @@
 use serde_json::{json, Map, Value};
 use workspace_requests::{describe::describe, json_schema::json_schema, ENDPOINTS};
 
+/// The error classes of js/client.js, exported in the module's format.
+fn error_exports(cjs: bool) -> String {
+    const CLASSES: [&str; 6] =
+        ["ValidationError", "ApiError", "NetworkError", "TimeoutError", "AbortError", "ResponseError"];
+    if cjs {
+        CLASSES.iter().map(|c| format!("exports.{c} = {c};\n")).collect()
+    } else {
+        format!("export {{ {} }};\n", CLASSES.join(", "))
+    }
+}
+
 fn main() {
     let cjs = match std::env::args().nth(1).as_deref() {
         Some("esm") => false,
@@ -69,11 +80,13 @@ function endpointIndex(endpoint) {{
 }}
 
 /**
- * `validate` and `validateMany` over the wasm export `check(endpointIndex, body)`, which answers
- * `undefined` for a body with neither issues nor warnings (the common case costs no result building
- * in wasm). `guard` runs first on every call (the browser entry checks that init() has run).
+ * The package's functions over a wasm module's exports: `validate` and `validateMany` over
+ * `check(endpointIndex, body)`, which answers `undefined` for a body with neither issues nor
+ * warnings (the common case builds no result in wasm), and the request builder and clients of
+ * js/client.js. `guard` runs first on every call (the browser entry checks that init() has run).
  */
-{bind_fn}(check, guard = () => {{}}) {{
+{bind_fn}(wasm, guard = () => {{}}) {{
+  const check = wasm.check;
   function validate(endpoint, body) {{
     guard();
     const result = check(endpointIndex(endpoint), body);
@@ -92,9 +105,11 @@ function endpointIndex(endpoint) {{
     }}
     return results;
   }}
-  return {{ validate, validateMany }};
+  return {{ validate, validateMany, ...requests(wasm, guard) }};
 }}
 
+{client}
+{exports}
 /** `[{{id, api, method, path, summary}}]` of every endpoint. */
 {endpoints_fn}() {{
   return JSON.parse(ENDPOINTS);
@@ -115,5 +130,7 @@ function endpointIndex(endpoint) {{
         describe_fn = export("describe"),
         schema_fn = export("jsonSchema"),
         bind_fn = export("bind"),
+        client = include_str!("../js/client.js"),
+        exports = error_exports(cjs),
     );
 }

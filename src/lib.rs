@@ -27,6 +27,8 @@ pub mod json_schema;
 pub mod jsontext;
 pub mod message;
 pub mod path;
+pub mod request;
+pub mod response;
 pub mod schema;
 pub mod suggest;
 #[cfg(feature = "json")]

@@ -25,6 +25,7 @@ pub fn declarations() -> String {
     identifiers(&mut out);
     results(&mut out);
     functions(&mut out);
+    client(&mut out);
     introspection(&mut out);
     bodies(&mut out);
     out
@@ -142,6 +143,22 @@ fn identifiers(out: &mut String) {
         let _ = writeln!(out, "  {}: {};", literal(e.id), e.body.name);
     }
     out.push_str("}\n\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests and clients
+
+/// The documented error codes per endpoint, the request types, the error classes and the clients.
+fn client(out: &mut String) {
+    jsdoc(out, "", "The error codes each endpoint documents (`ApiError.code`).");
+    out.push_str("export interface ErrorCodes {\n");
+    for e in ENDPOINTS.iter() {
+        let codes = dedup(e.errors.iter().map(|err| err.code).chain([e.body_error]));
+        let _ = writeln!(out, "  {}: {};", literal(e.id), literal_union(codes));
+    }
+    out.push_str("}\n\n");
+    out.push_str(include_str!("typescript_client.d.ts"));
+    out.push('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

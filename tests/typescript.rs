@@ -104,6 +104,7 @@ fn declared(code: &str) -> BTreeMap<String, usize> {
         let rest = line
             .strip_prefix("export interface ")
             .or_else(|| line.strip_prefix("export type "))
+            .or_else(|| line.strip_prefix("export class "))
             .or_else(|| line.strip_prefix("export default function "))
             .or_else(|| line.strip_prefix("export function "));
         if let Some(rest) = rest {
@@ -347,7 +348,21 @@ fn every_referenced_type_is_declared_exactly_once() {
         assert_eq!(declared.get(s.name), Some(&1), "{}", s.name);
     }
     // Built-in types, and the type parameters of `GlobalInstance` / `WasmModule`.
-    let builtins = ["ArrayBuffer", "ArrayBufferView", "WebAssembly", "Module", "Promise", "Record", "K", "P", "I", "M"];
+    let builtins = [
+        "ArrayBuffer",
+        "ArrayBufferView",
+        "WebAssembly",
+        "Module",
+        "Promise",
+        "Record",
+        "K",
+        "P",
+        "I",
+        "M",
+        "E",
+        "Error",
+        "HTTP_$",
+    ];
     for (before, word) in identifiers(&code) {
         if before == '.' || !word.starts_with(|c: char| c.is_ascii_uppercase()) || builtins.contains(&word.as_str()) {
             continue;

@@ -1,9 +1,9 @@
 // Node CommonJS: the wasm module is compiled and instantiated on require; init() is a no-op.
 "use strict";
-const { check } = require("./workspace_requests.js");
+const wasm = require("./workspace_requests.js");
 const api = require("./api.cjs");
 
-const { validate, validateMany } = api.bind(check);
+const { validate, validateMany, buildRequest, toCurl, DatabrainClient, ParadigmClient } = api.bind(wasm);
 
 async function init() {}
 
@@ -14,9 +14,19 @@ module.exports = {
   __esModule: true,
   validate,
   validateMany,
+  buildRequest,
+  toCurl,
+  DatabrainClient,
+  ParadigmClient,
   endpoints: api.endpoints,
   describe: api.describe,
   jsonSchema: api.jsonSchema,
+  ValidationError: api.ValidationError,
+  ApiError: api.ApiError,
+  NetworkError: api.NetworkError,
+  TimeoutError: api.TimeoutError,
+  AbortError: api.AbortError,
+  ResponseError: api.ResponseError,
   initSync,
   default: init,
 };

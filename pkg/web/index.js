@@ -1,14 +1,24 @@
-// Browsers and bundlers: `await init()` once before validating (with no argument the .wasm next to
-// this file is fetched; or pass a URL, a Request, a Response, bytes or a compiled
+// Browsers and bundlers: `await init()` once before validating or sending (with no argument the
+// .wasm next to this file is fetched; or pass a URL, a Request, a Response, bytes or a compiled
 // WebAssembly.Module). endpoints(), describe() and jsonSchema() are plain data: no init needed.
-import wasmInit, { initSync as wasmInitSync, check } from "./workspace_requests.js";
+import wasmInit, * as wasm from "./workspace_requests.js";
 import { bind } from "../api.js";
 
-export { endpoints, describe, jsonSchema } from "../api.js";
+export {
+  endpoints,
+  describe,
+  jsonSchema,
+  ValidationError,
+  ApiError,
+  NetworkError,
+  TimeoutError,
+  AbortError,
+  ResponseError,
+} from "../api.js";
 
 let ready = false;
 
-export const { validate, validateMany } = bind(check, () => {
+export const { validate, validateMany, buildRequest, toCurl, DatabrainClient, ParadigmClient } = bind(wasm, () => {
   if (!ready) {
     throw new Error("workspace-requests: call `await init()` before validating in a browser");
   }
@@ -23,6 +33,6 @@ export default async function init(input) {
 
 export function initSync(input) {
   if (ready) return;
-  wasmInitSync({ module: input });
+  wasm.initSync({ module: input });
   ready = true;
 }

@@ -821,5 +821,9 @@ test("init() is a no-op promise in Node and initSync exists", async () => {
   assert.equal(typeof wr.initSync, "function");
   assert.equal(wr.initSync(), undefined);
   assert.deepEqual(wr.validate(CW, okWorkspace()), { ok: true, issues: [], warnings: [] });
-  assert.deepEqual(Object.keys(wr).sort(), ["default", "describe", "endpoints", "initSync", "jsonSchema", "validate", "validateMany"]);
+  assert.deepEqual(Object.keys(wr).sort(), [
+    "AbortError", "ApiError", "DatabrainClient", "NetworkError", "ParadigmClient", "ResponseError", "TimeoutError",
+    "ValidationError", "buildRequest", "default", "describe", "endpoints", "initSync", "jsonSchema", "toCurl",
+    "validate", "validateMany",
+  ]);
 });

@@ -1,0 +1,211 @@
+// The request builder, curl preview, fetch clients and error classes of the package.
+//
+// Plain declarations, no import or export: examples/js_api.rs includes this file in the generated
+// pkg/api.js (ES module) and pkg/cjs/api.cjs (CommonJS) and exports its names from there. It uses
+// `endpointIndex` from that module, and the wasm exports `build`, `curl` and `send` handed to
+// `requests(wasm, guard)` (src/wasm/client.rs): wasm validates, builds and sends (gloo-net);
+// this file owns the error classes, timeouts, the caller's AbortSignal and retries.
+
+/** A body that breaks the schema: nothing was sent. */
+class ValidationError extends Error {
+  constructor(endpoint, result) {
+    const first = result.issues[0];
+    const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : "";
+    super(`${endpoint}: the body is not valid: ${first ? first.message : "it has issues"}${more}`);
+    this.name = "ValidationError";
+    this.endpoint = endpoint;
+    this.issues = result.issues;
+    this.warnings = result.warnings;
+  }
+}
+
+/** The API answered with an error: its documented code (or `HTTP_<status>`), message and body. */
+class ApiError extends Error {
+  constructor(endpoint, outcome) {
+    super(outcome.message);
+    this.name = "ApiError";
+    this.endpoint = endpoint;
+    this.status = outcome.status;
+    this.code = outcome.code;
+    this.body = outcome.body;
+  }
+}
+
+/** The request did not complete: no connection, or it dropped before an answer. */
+class NetworkError extends Error {
+  constructor(endpoint, message) {
+    super(`${endpoint}: the request failed: ${message}`);
+    this.name = "NetworkError";
+    this.endpoint = endpoint;
+  }
+}
+
+/** No answer within the client's `timeoutMs`. */
+class TimeoutError extends Error {
+  constructor(endpoint, timeoutMs) {
+    super(`${endpoint}: no answer within ${timeoutMs} ms`);
+    this.name = "TimeoutError";
+    this.endpoint = endpoint;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller's AbortSignal fired; `reason` is its reason, whatever it was. */
+class AbortError extends Error {
+  constructor(endpoint, reason) {
+    super(`${endpoint}: the request was aborted`);
+    this.name = "AbortError";
+    this.endpoint = endpoint;
+    this.reason = reason;
+  }
+}
+
+/** A success status whose body is not the documented JSON. */
+class ResponseError extends Error {
+  constructor(endpoint, outcome) {
+    super(outcome.message);
+    this.name = "ResponseError";
+    this.endpoint = endpoint;
+    this.status = outcome.status;
+    this.body = outcome.body;
+  }
+}
+
+/** Only these methods are retried (the Databrain updates); POST and PATCH never are. */
+const IDEMPOTENT = new Set(["PUT"]);
+
+function retryPolicy(retry) {
+  if (retry === undefined || retry === false) return { retries: 0, backoffMs: 0 };
+  const { retries = 2, backoffMs = 200 } = retry === true ? {} : retry;
+  if (!Number.isInteger(retries) || retries < 0) throw new TypeError("retry.retries must be a whole number >= 0");
+  if (typeof backoffMs !== "number" || !(backoffMs >= 0)) throw new TypeError("retry.backoffMs must be a number >= 0");
+  return { retries, backoffMs };
+}
+
+function clientOptions(options) {
+  const { token, baseUrl, timeoutMs, retry } = options ?? {};
+  if (typeof token !== "string" || token.trim() === "") throw new TypeError("token must be a non-empty string");
+  if (baseUrl !== undefined && typeof baseUrl !== "string") throw new TypeError("baseUrl must be a string");
+  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
+    throw new TypeError("timeoutMs must be a positive number of milliseconds");
+  }
+  return { token, baseUrl, timeoutMs, retry: retryPolicy(retry) };
+}
+
+/** Waits, unless the caller aborts first. */
+function pause(ms, endpoint, signal) {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AbortError(endpoint, signal.reason));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** buildRequest, toCurl and the two clients over a wasm module's exports. */
+function requests(wasm, guard) {
+  function buildRequest(endpoint, body, options) {
+    guard();
+    const { token, baseUrl, id } = options ?? {};
+    const built = wasm.build(endpointIndex(endpoint), body, token, baseUrl, id);
+    if (built.invalid) throw new ValidationError(endpoint, built.invalid);
+    return built;
+  }
+
+  function toCurl(request, options) {
+    guard();
+    if (request === null || typeof request !== "object") throw new TypeError("toCurl expects a request from buildRequest");
+    return wasm.curl(request, options?.revealSecrets === true);
+  }
+
+  async function call(config, endpoint, body, id, options) {
+    const signal = options?.signal;
+    if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError("signal must be an AbortSignal");
+    const request = buildRequest(endpoint, body, { token: config.token, baseUrl: config.baseUrl, id });
+    const index = endpointIndex(endpoint);
+    const attempts = IDEMPOTENT.has(request.method) ? config.retry.retries + 1 : 1;
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw new AbortError(endpoint, signal.reason);
+      // gloo-net must only ever see an Error as the abort reason: the caller's signal (whose
+      // reason may be anything) and the timeout both go through a controller of our own.
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer =
+        config.timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              timedOut = true;
+              controller.abort(new DOMException("timed out", "TimeoutError"));
+            }, config.timeoutMs);
+      const onAbort = () => controller.abort(new DOMException("aborted", "AbortError"));
+      signal?.addEventListener("abort", onAbort, { once: true });
+      let outcome;
+      try {
+        outcome = await wasm.send(index, request, controller.signal);
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      }
+      let error;
+      switch (outcome.kind) {
+        case "ok":
+          return outcome.data;
+        case "api":
+          error = new ApiError(endpoint, outcome);
+          break;
+        case "response":
+          throw new ResponseError(endpoint, outcome);
+        case "network":
+          error = new NetworkError(endpoint, outcome.message);
+          break;
+        default:
+          if (!timedOut) throw new AbortError(endpoint, signal?.reason);
+          throw new TimeoutError(endpoint, config.timeoutMs);
+      }
+      const retryable = error instanceof NetworkError || error.status >= 500;
+      if (!retryable || attempt + 1 >= attempts) throw error;
+      await pause(config.retry.backoffMs * 2 ** attempt, endpoint, signal);
+    }
+  }
+
+  /** Databrain's v2 workspace and datasource endpoints (default base URL https://api.usedatabrain.com). */
+  class DatabrainClient {
+    #config;
+    constructor(options) {
+      this.#config = clientOptions(options);
+    }
+    createWorkspace(body, options) {
+      return call(this.#config, "databrain.createWorkspace", body, undefined, options);
+    }
+    updateWorkspace(body, options) {
+      return call(this.#config, "databrain.updateWorkspace", body, undefined, options);
+    }
+    createDatasource(body, options) {
+      return call(this.#config, "databrain.createDatasource", body, undefined, options);
+    }
+    updateDatasource(body, options) {
+      return call(this.#config, "databrain.updateDatasource", body, undefined, options);
+    }
+  }
+
+  /** LightOn Paradigm's v3 workspace endpoints (default base URL https://api.lighton.ai). */
+  class ParadigmClient {
+    #config;
+    constructor(options) {
+      this.#config = clientOptions(options);
+    }
+    updateWorkspace(id, body, options) {
+      return call(this.#config, "paradigm.updateWorkspace", body, id, options);
+    }
+    testDatasource(id, datasource, options) {
+      return call(this.#config, "paradigm.testDatasource", datasource, id, options);
+    }
+  }
+
+  return { buildRequest, toCurl, DatabrainClient, ParadigmClient };
+}

@@ -1,0 +1,188 @@
+//! Reading an API's answer: the documented success shape, or an error code from either envelope
+//! (Databrain `{error: {code, message}}`, Paradigm `{code, error, detail, doc_url, fields}`),
+//! falling back on the HTTP status when the body says nothing usable.
+
+use crate::endpoints::{Api, ApiError, Endpoint};
+use crate::value::{Kind, Value};
+
+/// The body of an answer, as far as it could be read.
+pub enum Body<V> {
+    Json(V),
+    /// No body at all.
+    Empty,
+    /// A body that is not JSON.
+    NotJson,
+}
+
+/// What an answer means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Success. The data is the body's `data` member (`Some("data")`) or the body itself.
+    Ok { data: Option<&'static str> },
+    /// A documented (or status-derived) error.
+    Api { code: String, message: String },
+    /// A success status whose body is not the documented JSON.
+    Response { message: String },
+}
+
+fn string_at<V: Value>(v: &V, path: &[&'static str]) -> Option<String> {
+    let mut cur: Option<V> = None;
+    for key in path {
+        let next = match &cur {
+            None => v.get(key)?,
+            Some(c) => c.get(key)?,
+        };
+        cur = Some(next);
+    }
+    let s = cur?;
+    (s.kind() == Kind::String).then(|| s.as_str().map(|x| x.into_owned())).flatten()
+}
+
+/// The documented error for a status when the body names none: the most general one of that
+/// status, or `HTTP_<status>` when the docs list none.
+pub fn fallback(ep: &Endpoint, status: u16) -> (String, String) {
+    let of_status: Vec<&ApiError> = ep.errors.iter().filter(|e| e.status == status).collect();
+    let general = ["INTERNAL_SERVER_ERROR", "INVALID_REQUEST_BODY"];
+    let pick = of_status.iter().find(|e| general.contains(&e.code)).or(of_status.first());
+    match pick {
+        Some(e) => (e.code.to_string(), e.doc.to_string()),
+        None => (format!("HTTP_{status}"), format!("HTTP status {status}")),
+    }
+}
+
+/// Classifies an answer of `ep` with this status and body.
+pub fn classify<V: Value>(ep: &Endpoint, status: u16, body: &Body<V>) -> Outcome {
+    let success = (200..300).contains(&status);
+    if !success {
+        let (code, message) = match (ep.api, body) {
+            (Api::Databrain, Body::Json(b)) => (string_at(b, &["error", "code"]), string_at(b, &["error", "message"])),
+            (Api::Paradigm, Body::Json(b)) => (string_at(b, &["error"]), string_at(b, &["detail"])),
+            _ => (None, None),
+        };
+        let (fallback_code, fallback_message) = fallback(ep, status);
+        let code = code.filter(|c| !c.is_empty()).unwrap_or(fallback_code);
+        let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| {
+            ep.errors.iter().find(|e| e.code == code).map_or(fallback_message, |e| e.doc.to_string())
+        });
+        return Outcome::Api { code, message };
+    }
+    let shape_error = |expected: &str| Outcome::Response {
+        message: format!("{} {} answered {status} with {}; expected {expected}.", ep.method, ep.path, describe(body)),
+    };
+    match (ep.id, body) {
+        ("paradigm.testDatasource", Body::Json(_) | Body::Empty) => Outcome::Ok { data: None },
+        ("databrain.createWorkspace" | "databrain.updateWorkspace", Body::Json(b)) => {
+            if string_at(b, &["data", "name"]).is_some() {
+                Outcome::Ok { data: Some("data") }
+            } else {
+                shape_error("{\"data\": {\"name\": ...}, \"error\": null}")
+            }
+        }
+        ("databrain.createDatasource" | "databrain.updateDatasource", Body::Json(b)) => {
+            if string_at(b, &["name"]).is_some() {
+                Outcome::Ok { data: None }
+            } else {
+                shape_error("{\"name\": ...}")
+            }
+        }
+        ("paradigm.updateWorkspace", Body::Json(b)) => {
+            if b.get("id").is_some_and(|id| id.kind() == Kind::Number) {
+                Outcome::Ok { data: None }
+            } else {
+                shape_error("the workspace object (with its integer id)")
+            }
+        }
+        _ => shape_error("JSON"),
+    }
+}
+
+fn describe<V: Value>(body: &Body<V>) -> &'static str {
+    match body {
+        Body::Empty => "an empty body",
+        Body::NotJson => "a body that is not JSON",
+        Body::Json(v) => match v.kind() {
+            Kind::Object => "a JSON object of another shape",
+            Kind::Array => "a JSON array",
+            _ => "a JSON value of another type",
+        },
+    }
+}
+
+#[cfg(all(test, feature = "json"))]
+mod tests {
+    use super::*;
+    use crate::endpoints::endpoint;
+    use serde_json::{json, Value as Json};
+
+    fn ep(id: &str) -> &'static Endpoint {
+        endpoint(id).expect("endpoint")
+    }
+
+    fn of(id: &str, status: u16, body: Json) -> Outcome {
+        classify(ep(id), status, &Body::Json(&body))
+    }
+
+    #[test]
+    fn documented_successes() {
+        assert_eq!(
+            of("databrain.createWorkspace", 200, json!({"data": {"name": "S"}, "error": null})),
+            Outcome::Ok { data: Some("data") }
+        );
+        assert_eq!(of("databrain.updateDatasource", 200, json!({"name": "p"})), Outcome::Ok { data: None });
+        assert_eq!(of("paradigm.updateWorkspace", 200, json!({"id": 3, "name": "W"})), Outcome::Ok { data: None });
+        assert_eq!(classify::<&Json>(ep("paradigm.testDatasource"), 200, &Body::Empty), Outcome::Ok { data: None });
+    }
+
+    #[test]
+    fn wrong_success_shapes_are_response_errors() {
+        assert!(matches!(of("databrain.createWorkspace", 200, json!({"name": "S"})), Outcome::Response { .. }));
+        assert!(matches!(of("databrain.createDatasource", 200, json!([1])), Outcome::Response { .. }));
+        assert!(matches!(
+            classify::<&Json>(ep("databrain.createDatasource"), 200, &Body::NotJson),
+            Outcome::Response { .. }
+        ));
+        assert!(matches!(
+            classify::<&Json>(ep("paradigm.updateWorkspace"), 200, &Body::Empty),
+            Outcome::Response { .. }
+        ));
+    }
+
+    #[test]
+    fn both_error_envelopes() {
+        let o = of(
+            "databrain.createWorkspace",
+            400,
+            json!({"data": null, "error": {"code": "WORKSPACE_NAME_ALREADY_EXISTS", "message": "taken"}}),
+        );
+        assert_eq!(o, Outcome::Api { code: "WORKSPACE_NAME_ALREADY_EXISTS".into(), message: "taken".into() });
+        let o = of(
+            "paradigm.updateWorkspace",
+            409,
+            json!({"id": null, "code": 409, "error": "conflict", "detail": "locked"}),
+        );
+        assert_eq!(o, Outcome::Api { code: "conflict".into(), message: "locked".into() });
+        // A code without a message takes the documented description.
+        let o = of("databrain.updateDatasource", 404, json!({"error": {"code": "DATASOURCE_NOT_FOUND"}}));
+        assert_eq!(
+            o,
+            Outcome::Api {
+                code: "DATASOURCE_NOT_FOUND".into(),
+                message: "The specified datasource does not exist".into()
+            }
+        );
+    }
+
+    #[test]
+    fn unusable_error_bodies_fall_back_on_the_status() {
+        let o = classify::<&Json>(ep("databrain.createWorkspace"), 401, &Body::NotJson);
+        assert_eq!(o, Outcome::Api { code: "INVALID_DATA_APP_API_KEY".into(), message: "Invalid API key".into() });
+        let o = of("databrain.updateDatasource", 500, json!({"oops": true}));
+        assert!(matches!(o, Outcome::Api { ref code, .. } if code == "INTERNAL_SERVER_ERROR"));
+        let o = of("databrain.updateDatasource", 401, json!({"error": "AUTHENTICATION_ERR"}));
+        assert!(matches!(o, Outcome::Api { ref code, .. } if code == "AUTHENTICATION_ERROR"));
+        let o = classify::<&Json>(ep("databrain.createWorkspace"), 429, &Body::Empty);
+        assert_eq!(o, Outcome::Api { code: "HTTP_429".into(), message: "HTTP status 429".into() });
+        let o = classify::<&Json>(ep("paradigm.updateWorkspace"), 409, &Body::NotJson);
+        assert!(matches!(o, Outcome::Api { ref code, .. } if code == "conflict"));
+    }
+}

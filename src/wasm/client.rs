@@ -1,0 +1,206 @@
+//! Building and sending requests from JavaScript. The JS side (`js/client.js`) turns what these
+//! return into the package's error classes, and owns timeouts, caller signals and retries.
+
+use gloo_net::http::{Method, RequestBuilder};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::js::Js;
+use super::result;
+use crate::endpoints::{Endpoint, ENDPOINTS};
+use crate::request::{self, RequestError};
+use crate::response::{classify, Body, Outcome};
+
+fn endpoint(index: u32) -> Result<&'static Endpoint, JsValue> {
+    usize::try_from(index)
+        .ok()
+        .and_then(|i| ENDPOINTS.get(i))
+        .ok_or_else(|| js_sys::RangeError::new("workspace-requests: no endpoint at this index").into())
+}
+
+fn type_error(e: RequestError) -> JsValue {
+    js_sys::TypeError::new(&e.to_string()).into()
+}
+
+fn set(o: &js_sys::Object, k: &str, v: &JsValue) {
+    // Setting a data property on a fresh plain object cannot throw.
+    let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), v);
+}
+
+fn get(o: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `build(endpointIndex, body, token, baseUrl, id)`: `{invalid: result}` when the body has issues
+/// (nothing else is done), else the request `{endpoint, method, url, headers, body}`. Throws a
+/// `TypeError` for a bad token, base URL or id.
+#[wasm_bindgen(js_name = build, skip_typescript)]
+pub fn build(index: u32, body: JsValue, token: JsValue, base_url: JsValue, id: JsValue) -> Result<JsValue, JsValue> {
+    let ep = endpoint(index)?;
+    let token = token.as_string().ok_or_else(|| type_error(RequestError::Token("must be a string")))?;
+    let token = request::token(&token).map_err(type_error)?;
+    let base = match base_url.as_string() {
+        Some(b) => Some(b),
+        None if base_url.is_undefined() || base_url.is_null() => None,
+        None => return Err(type_error(RequestError::BaseUrl("must be a string".to_string()))),
+    };
+    let id = match id.as_f64() {
+        Some(n) => Some(n),
+        None if id.is_undefined() || id.is_null() => None,
+        None => return Err(type_error(RequestError::InvalidId(super::js::describe_kind(&id).to_string()))),
+    };
+    let url = request::url(ep, base.as_deref(), id).map_err(type_error)?;
+    let report = crate::validate(ep, &Js::new(body.clone()));
+    super::js::end_validation();
+    if !report.ok() {
+        let out = js_sys::Object::new();
+        set(&out, "invalid", &result::to_js(&report));
+        return Ok(out.into());
+    }
+    let text =
+        js_sys::JSON::stringify(&body).map_err(|_| js_sys::TypeError::new("the body cannot be serialised as JSON"))?;
+    let headers = js_sys::Object::new();
+    for (name, value) in request::headers(token) {
+        set(&headers, name, &JsValue::from_str(&value));
+    }
+    let out = js_sys::Object::new();
+    set(&out, "endpoint", &JsValue::from_str(ep.id));
+    set(&out, "method", &JsValue::from_str(ep.method));
+    set(&out, "url", &JsValue::from_str(&url));
+    set(&out, "headers", &headers);
+    set(&out, "body", &text);
+    Ok(out.into())
+}
+
+/// The headers of a request object, in order, as name/value pairs.
+fn header_pairs(req: &JsValue) -> Vec<(String, String)> {
+    let headers = get(req, "headers");
+    if !headers.is_object() {
+        return Vec::new();
+    }
+    js_sys::Object::entries(headers.unchecked_ref())
+        .iter()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// `curl(request, reveal)`: a curl command for a request object. Secrets (the token, and the
+/// body's secret fields, found from the request's endpoint schema) are replaced unless `reveal`.
+#[wasm_bindgen(js_name = curl, skip_typescript)]
+pub fn curl(req: JsValue, reveal: bool) -> Result<String, JsValue> {
+    let method =
+        get(&req, "method").as_string().ok_or_else(|| js_sys::TypeError::new("request.method must be a string"))?;
+    let url = get(&req, "url").as_string().ok_or_else(|| js_sys::TypeError::new("request.url must be a string"))?;
+    let ep = get(&req, "endpoint").as_string().and_then(|id| crate::endpoints::endpoint(&id));
+    let body = match get(&req, "body") {
+        b if b.is_undefined() || b.is_null() => None,
+        b => match b.as_string() {
+            None => return Err(js_sys::TypeError::new("request.body must be a string").into()),
+            Some(text) if reveal => Some(text),
+            Some(text) => Some(match js_sys::JSON::parse(&text) {
+                Ok(parsed) => {
+                    let out = request::body_text(ep.map(|e| e.body), &Js::new(parsed), false);
+                    super::js::end_validation();
+                    out
+                }
+                // Not JSON: nothing to tell secrets apart in; show none of it.
+                Err(_) => request::REDACTED.to_string(),
+            }),
+        },
+    };
+    let api = ep.map_or(crate::endpoints::Api::Databrain, |e| e.api);
+    let variable = (!reveal).then(|| request::token_variable(api));
+    Ok(request::curl(&method, &url, &header_pairs(&req), body.as_deref(), variable))
+}
+
+fn outcome(kind: &str) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    set(&o, "kind", &JsValue::from_str(kind));
+    o
+}
+
+/// `send(endpointIndex, request, signal)`: sends a built request with gloo-net and resolves to
+/// `{kind: "ok", status, data}`, `{kind: "api", status, code, message, body}`, `{kind: "response",
+/// status, message, body}`, `{kind: "network", message}` or `{kind: "aborted"}`. Never rejects.
+/// The signal must be one the caller cannot abort with a non-Error reason (gloo-net traps on
+/// those): `js/client.js` always passes its own.
+#[wasm_bindgen(js_name = send, skip_typescript)]
+pub async fn send(index: u32, req: JsValue, signal: web_sys::AbortSignal) -> Result<JsValue, JsValue> {
+    let ep = endpoint(index)?;
+    let url = get(&req, "url").as_string().unwrap_or_default();
+    let method = match ep.method {
+        "POST" => Method::POST,
+        "PUT" => Method::PUT,
+        "PATCH" => Method::PATCH,
+        _ => Method::GET,
+    };
+    let mut builder = RequestBuilder::new(&url).method(method).abort_signal(Some(&signal));
+    for (name, value) in header_pairs(&req) {
+        builder = builder.header(&name, &value);
+    }
+    let body = get(&req, "body").as_string().unwrap_or_default();
+    let request = match builder.body(body) {
+        Ok(r) => r,
+        Err(e) => {
+            let o = outcome("network");
+            set(&o, "message", &JsValue::from_str(&e.to_string()));
+            return Ok(o.into());
+        }
+    };
+    let failed = |e: gloo_net::Error| -> JsValue {
+        if signal.aborted() {
+            return outcome("aborted").into();
+        }
+        let o = outcome("network");
+        set(&o, "message", &JsValue::from_str(&e.to_string()));
+        o.into()
+    };
+    let response = match request.send().await {
+        Ok(r) => r,
+        Err(e) => return Ok(failed(e)),
+    };
+    let status = response.status();
+    let text = match response.text().await {
+        Ok(t) => t,
+        Err(e) => return Ok(failed(e)),
+    };
+    let parsed = if text.trim().is_empty() { None } else { js_sys::JSON::parse(&text).ok() };
+    let body = match &parsed {
+        Some(v) => Body::Json(Js::new(v.clone())),
+        None if text.trim().is_empty() => Body::Empty,
+        None => Body::NotJson,
+    };
+    let verdict = classify(ep, status, &body);
+    super::js::end_validation();
+    let raw = parsed.unwrap_or_else(|| if text.is_empty() { JsValue::NULL } else { JsValue::from_str(&text) });
+    let o = match verdict {
+        Outcome::Ok { data } => {
+            let o = outcome("ok");
+            let value = match data {
+                Some(key) => get(&raw, key),
+                None if raw.is_null() => JsValue::NULL,
+                None => raw.clone(),
+            };
+            set(&o, "data", &value);
+            o
+        }
+        Outcome::Api { code, message } => {
+            let o = outcome("api");
+            set(&o, "code", &JsValue::from_str(&code));
+            set(&o, "message", &JsValue::from_str(&message));
+            set(&o, "body", &raw);
+            o
+        }
+        Outcome::Response { message } => {
+            let o = outcome("response");
+            set(&o, "message", &JsValue::from_str(&message));
+            set(&o, "body", &raw);
+            o
+        }
+    };
+    set(&o, "status", &JsValue::from_f64(f64::from(status)));
+    Ok(o.into())
+}
