@@ -53,6 +53,7 @@ lint:
 	cargo clippy --locked --no-default-features --lib -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib --tests -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --features client --lib -- -D warnings
 	cargo fmt --check
 
 fmt:

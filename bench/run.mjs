@@ -327,10 +327,13 @@ const ourGlueBundle = await bundle({
     sourcefile: "validate-only.mjs",
   },
 });
+// The validator alone: scripts/build-pkg.sh also builds the wasm without the fetch clients.
+const ALONE = join(PKG, "..", "target", "validator-only");
+const aloneSnippets = walk(ALONE).filter((f) => f.includes("snippets") && f.endsWith(".js"));
 const sizes = {
-  validator: sizeOf([join(PKG, "node", "workspace_requests_bg.wasm"), join(PKG, "web", "workspace_requests.js"), join(PKG, "web", "index.js"), ...snippets]),
+  validator: sizeOf([join(ALONE, "workspace_requests_bg.wasm"), join(ALONE, "workspace_requests.js"), join(PKG, "web", "index.js"), ...aloneSnippets]),
   full: sizeOf(published),
-  validator_minified: sizeOf([join(PKG, "web", "workspace_requests_bg.wasm"), ourGlueBundle]),
+  validator_minified: sizeOf([join(ALONE, "workspace_requests_bg.wasm"), ourGlueBundle]),
   wasm: sizeOf([join(PKG, "web", "workspace_requests_bg.wasm")]),
   zod: sizeOf([await bundle({ entryPoints: [join(BENCH, "peers", "zod.mjs")] })]),
   // The same schemas with `import * as z from "zod"`: the `z` object of `import { z }` also
@@ -361,7 +364,7 @@ const sizes = {
   ]),
   ajv_standalone: sizeOf([standaloneBundle]),
 };
-sizes.validator_minified.files = ["pkg/web/workspace_requests_bg.wasm", "esbuild bundle of init/initSync/validate/validateMany from pkg/web/index.js"];
+sizes.validator_minified.files = ["target/validator-only/workspace_requests_bg.wasm", "esbuild bundle of init/initSync/validate/validateMany from pkg/web/index.js"];
 log("sizes done");
 
 // ------------------------------------------------------------------ report
@@ -468,9 +471,9 @@ lines.push("");
 lines.push("| artefact | raw | gzip | brotli | files |");
 lines.push("| --- | ---: | ---: | ---: | --- |");
 const sizeNote = {
-  validator: "wasm + web JS glue (web/workspace_requests.js, web/index.js, web/snippets)",
-  full: `every JS + wasm file of the published package for the web entry: ${published.map((f) => relative(PKG, f)).join(", ")} (no fetch client yet)`,
-  validator_minified: "wasm + esbuild bundle (minified) of init/initSync/validate/validateMany from pkg/web/index.js (what an app that only validates ships)",
+  validator: "the validator alone: wasm built without the fetch clients + its web JS glue (target/validator-only) + web/index.js",
+  full: `every JS + wasm file of the published package for the web entry: ${published.map((f) => relative(PKG, f)).join(", ")}`,
+  validator_minified: "the validator-only wasm + an esbuild bundle (minified) of init/initSync/validate/validateMany from pkg/web/index.js",
   wasm: "the .wasm alone",
   zod: "bench/peers/zod.mjs bundled (`import { z } from \"zod\"`: includes all locales)",
   zod_namespace_import: "the same with `import * as z from \"zod\"`",

@@ -11,12 +11,20 @@ export PATH="$HOME/.cargo/bin:$PATH"
 scripts/tools.sh rust wasm npm
 
 name=workspace_requests
-# Without default features: no serde_json and no doc lines in the wasm (introspection is generated
-# below as plain JS data instead).
-cargo build --locked --release --target wasm32-unknown-unknown --lib --no-default-features
-raw=target/wasm32-unknown-unknown/release/$name.wasm
 wasm_opt=node_modules/.bin/wasm-opt
 features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-mutable-globals --enable-multivalue"
+raw=target/wasm32-unknown-unknown/release/$name.wasm
+
+# The validator alone (no fetch clients), built only so that `make bench` can report its size.
+cargo build --locked --release --target wasm32-unknown-unknown --lib --no-default-features
+rm -rf target/validator-only
+wasm-bindgen --target web --out-dir target/validator-only --out-name "$name" --no-typescript "$raw"
+# shellcheck disable=SC2086
+"$wasm_opt" -O3 $features --strip-debug --strip-producers "target/validator-only/${name}_bg.wasm" -o "target/validator-only/${name}_bg.wasm"
+
+# Without default features (no serde_json, no doc lines: introspection is generated below as
+# plain JS data instead), with the fetch clients.
+cargo build --locked --release --target wasm32-unknown-unknown --lib --no-default-features --features client
 
 for pair in web:web experimental-nodejs-module:node nodejs:cjs; do
   target=${pair%%:*}

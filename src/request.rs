@@ -90,13 +90,28 @@ pub fn url(ep: &Endpoint, base: Option<&str>, id: Option<f64>) -> Result<String,
     let path = match (has_id, id) {
         (true, None) => return Err(RequestError::MissingId),
         (true, Some(n)) if !(n.is_finite() && n.fract() == 0.0 && (1.0..=MAX_ID).contains(&n)) => {
-            return Err(RequestError::InvalidId(crate::message::number(n)));
+            return Err(RequestError::InvalidId(describe_number(n)));
         }
         (true, Some(n)) => ep.path.replace("{id}", &format!("{}", n as u64)),
         (false, Some(_)) => return Err(RequestError::UnexpectedId),
         (false, None) => ep.path.to_string(),
     };
     Ok(format!("{base}{path}"))
+}
+
+/// A number for a message, without float formatting (which would cost the wasm module ~14 kB).
+fn describe_number(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".to_string()
+    } else if n.is_infinite() {
+        (if n > 0.0 { "Infinity" } else { "-Infinity" }).to_string()
+    } else if n.fract() != 0.0 {
+        "a fractional number".to_string()
+    } else if n.abs() < 1e18 {
+        format!("{}", n as i64)
+    } else {
+        "a number out of range".to_string()
+    }
 }
 
 /// Checks a bearer token: non-empty, and nothing a header line cannot hold.

@@ -265,6 +265,7 @@ fn register(obj: &JsValue) -> u32 {
 }
 
 /// The noun for a JS value's kind, for messages ("a string", "an object").
+#[cfg(feature = "client")]
 pub fn describe_kind(v: &JsValue) -> &'static str {
     kind_of(kind(v)).noun()
 }

@@ -5,6 +5,7 @@
 //! `endpoints()`, `describe()` and `jsonSchema()` are static data, generated at build time from the
 //! same schemas (`examples/js_api.rs`), so the wasm module carries only the validator.
 
+#[cfg(feature = "client")]
 mod client;
 mod js;
 mod result;
