@@ -3,9 +3,9 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CORPUS := $(CURDIR)/target/corpus.jsonl
 
-.PHONY: test tools pkg test-rust test-wasm test-js bench bench-quick lint fmt clean
+.PHONY: test tools pkg mock test-rust test-wasm test-mock test-js bench bench-quick lint fmt clean
 
-test: tools test-rust lint pkg test-wasm test-js bench-quick
+test: tools test-rust lint pkg test-wasm test-mock test-js bench-quick
 
 # Everything the tests need that a fresh machine may lack; skips what is there.
 tools:
@@ -14,6 +14,16 @@ tools:
 # The npm package in pkg/: wasm for browsers, Node ESM and CommonJS, types, smoke test.
 pkg:
 	scripts/build-pkg.sh
+
+# A local mock of both APIs on 127.0.0.1:$${PORT:-8787} (token: $${MOCK_TOKEN:-mock-service-token}).
+mock:
+	[ -f pkg/node/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
+	node mock/server.mjs
+
+# The mock's own behaviour, against its documented rules (it judges bodies with the package).
+test-mock:
+	[ -f pkg/node/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
+	node --test tests/mock/
 
 # The pure Rust core: plain `cargo test` (unit, integration and doc tests; it also builds the
 # examples, which tests/cli.rs runs). Also records every body the rule tests validate, for the JS

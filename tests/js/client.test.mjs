@@ -1,0 +1,263 @@
+// The request builder and fetch clients of the installed package, in Node, against the mock of
+// both APIs (mock/, started on a free port). Every documented error code becomes its typed error;
+// timeouts, aborts, malformed answers and dropped connections too; an invalid body never reaches
+// the mock. An unhandled promise rejection fails the run.
+
+import { test, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as wr from "workspace-requests";
+import { startMock } from "../../mock/start.mjs";
+
+const unhandled = [];
+process.on("unhandledRejection", (e) => unhandled.push(e));
+
+let mock;
+let databrain;
+let paradigm;
+
+before(async () => {
+  mock = await startMock();
+  databrain = new wr.DatabrainClient({ token: mock.token, baseUrl: mock.url });
+  paradigm = new wr.ParadigmClient({ token: mock.token, baseUrl: `${mock.url}/` });
+});
+
+after(async () => {
+  await mock?.close();
+  assert.deepEqual(unhandled, [], "no unhandled promise rejection");
+});
+
+beforeEach(async () => {
+  await admin("POST", "/__mock/reset");
+});
+
+async function admin(method, path, body) {
+  const res = await fetch(`${mock.url}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return res.json();
+}
+
+/** The next request to the mock gets `fault` (see mock/README.md). */
+const fault = (spec, count = 1) => admin("POST", "/__mock/faults", { fault: spec, count });
+const requests = async () => (await admin("GET", "/__mock/stats")).requests;
+
+const workspace = (name, extra = {}) => ({ name, connectionType: "DATASOURCE", datasourceName: "postgres-main", ...extra });
+const csv = (name) => ({ datasourceType: "csv", credentials: { name } });
+const webscrapper = { type: "webscrapper", name: "Site", filter_criteria: { start_url: "https://example.com" } };
+
+/** Runs `promise`, which must reject with `Class`; returns the error. */
+async function rejects(promise, Class) {
+  try {
+    await promise;
+  } catch (e) {
+    assert.ok(e instanceof Class, `expected ${Class.name}, got ${e && e.name}: ${e && e.message}`);
+    assert.ok(e instanceof Error);
+    assert.equal(e.name, Class.name);
+    return e;
+  }
+  assert.fail(`expected ${Class.name}, but it resolved`);
+}
+
+test("each endpoint succeeds with its documented data", async () => {
+  assert.deepEqual(await databrain.createWorkspace(workspace("New analytics")), { name: "New analytics" });
+  assert.deepEqual(await databrain.updateWorkspace(workspace("Sales Analytics", { themeName: "dark" })), { name: "Sales Analytics" });
+  assert.deepEqual(await databrain.createDatasource(csv("new-uploads")), { name: "new-uploads" });
+  assert.deepEqual(await databrain.updateDatasource(csv("uploads")), { name: "uploads" });
+  const ws = await paradigm.updateWorkspace(101, { name: "Handbook", description: null, members: { users: [{ id: 1, role: "owner" }] } });
+  assert.equal(ws.id, 101);
+  assert.equal(ws.name, "Handbook");
+  const converted = await paradigm.updateWorkspace(101, { datasource: webscrapper });
+  assert.equal(converted.document_upload_method, "synced");
+  await paradigm.testDatasource(101, webscrapper);
+});
+
+test("every documented Databrain error code becomes an ApiError with its code and status", async () => {
+  const cases = [
+    [() => databrain.createWorkspace(workspace("Sales Analytics")), "WORKSPACE_NAME_ALREADY_EXISTS", 400],
+    [() => databrain.createWorkspace(workspace("W", { datasourceName: "nope" })), "INVALID_DATASOURCE_NAME", 400],
+    [() => databrain.createWorkspace({ name: "W", connectionType: "DATAMART", datamartName: "nope" }), "INVALID_DATAMART_NAME", 400],
+    [() => databrain.createWorkspace(workspace("W", { llmName: "nope" })), "INVALID_LLM_NAME", 400],
+    [() => databrain.createWorkspace(workspace("W", { aiCopilotLlms: ["gpt-4o", "nope"] })), "INVALID_AI_COPILOT_LLMS", 400],
+    [() => databrain.createWorkspace(workspace("W", { themeName: "nope" })), "INVALID_THEME_NAME", 400],
+    [() => databrain.updateWorkspace(workspace("No such workspace")), "WORKSPACE_DOES_NOT_EXIST", 400],
+    [() => databrain.createDatasource(csv("uploads")), "DATASOURCE_NAME_ERROR", 400],
+    [() => databrain.updateDatasource(csv("no-such-datasource")), "DATASOURCE_NOT_FOUND", 404],
+    [
+      () => databrain.updateDatasource({ datasourceType: "postgres", credentials: { name: "postgres-main", host: "unreachable.invalid", port: 5432 } }),
+      "CREDENTIAL_TEST_FAILED",
+      400,
+    ],
+  ];
+  for (const [call, code, status] of cases) {
+    const e = await rejects(call(), wr.ApiError);
+    assert.equal(e.code, code);
+    assert.equal(e.status, status);
+    assert.equal(typeof e.message, "string");
+    assert.equal(e.body.error.code, code, "the raw body is kept");
+  }
+  for (const [endpoint, call, codes] of [
+    ["databrain.createWorkspace", () => databrain.createWorkspace(workspace("X1")), ["INVALID_REQUEST_BODY", "INTERNAL_SERVER_ERROR"]],
+    ["databrain.updateDatasource", () => databrain.updateDatasource(csv("uploads")), ["SCHEMA_CACHE_FAILED", "TENANCY_SETTINGS_CREATE_FAILED", "TENANCY_SETTINGS_UPDATE_FAILED", "INTERNAL_SERVER_ERROR"]],
+    ["databrain.createDatasource", () => databrain.createDatasource(csv("another")), ["SCHEMA_CACHE_FAILED", "CREATE_DATASOURCE_FAILED", "INTERNAL_SERVER_ERROR"]],
+  ]) {
+    for (const code of codes) {
+      await fault(`code=${code}`);
+      const e = await rejects(call(), wr.ApiError);
+      assert.equal(e.code, code, endpoint);
+      assert.equal(e.endpoint, endpoint);
+    }
+  }
+});
+
+test("a wrong token is the documented 401 of each API family", async () => {
+  const wrong = new wr.DatabrainClient({ token: "wrong-token", baseUrl: mock.url });
+  let e = await rejects(wrong.createWorkspace(workspace("W")), wr.ApiError);
+  assert.deepEqual([e.status, e.code], [401, "INVALID_DATA_APP_API_KEY"]);
+  e = await rejects(wrong.updateDatasource(csv("uploads")), wr.ApiError);
+  assert.deepEqual([e.status, e.code], [401, "AUTHENTICATION_ERROR"]);
+  const p = new wr.ParadigmClient({ token: "wrong-token", baseUrl: mock.url });
+  e = await rejects(p.updateWorkspace(101, { name: "x" }), wr.ApiError);
+  assert.deepEqual([e.status, e.code], [401, "unauthorized"]);
+});
+
+test("Paradigm v3 rules answer their codes", async () => {
+  const cases = [
+    [() => paradigm.updateWorkspace(102, { datasource: webscrapper }), 400, "bad_request"], // has documents
+    [() => paradigm.updateWorkspace(106, { datasource: { type: "sharepoint", name: "S", credentials: { client_id: "c", client_secret: "s", tenant_id: "t" }, filter_criteria: { folder_path: "x" } } }), 409, "conflict"],
+    [() => paradigm.updateWorkspace(107, { datasource: { type: "googledrive", name: "D", credentials: { service_account_file: "{}" }, filter_criteria: { folder_id: "f" } } }), 409, "conflict"],
+    [() => paradigm.updateWorkspace(104, { datasource: webscrapper }), 400, "bad_request"], // type is immutable
+    [() => paradigm.updateWorkspace(999, { name: "x" }), 404, "not_found"],
+    [() => paradigm.testDatasource(101, { ...webscrapper, filter_criteria: { start_url: "https://unreachable.invalid" } }), 400, "bad_request"],
+  ];
+  for (const [call, status, code] of cases) {
+    const e = await rejects(call(), wr.ApiError);
+    assert.deepEqual([e.status, e.code], [status, code], e.message);
+  }
+  const personal = await rejects(paradigm.updateWorkspace(103, { name: "x" }), wr.ApiError);
+  assert.ok([400, 403].includes(personal.status));
+  await fault("code=validation_error");
+  const e = await rejects(paradigm.updateWorkspace(101, { name: "x" }), wr.ApiError);
+  assert.deepEqual([e.status, e.code], [422, "validation_error"]);
+});
+
+test("an invalid body is a ValidationError and never reaches the mock", async () => {
+  const before = await requests();
+  const e = await rejects(databrain.createWorkspace({ name: "", connectionType: "DATASOURCE" }), wr.ValidationError);
+  assert.deepEqual(e.issues.map((i) => `${i.path} ${i.code}`), ["/name too_short", "/datasourceName required"]);
+  await rejects(paradigm.updateWorkspace(101, { name: "x".repeat(101) }), wr.ValidationError);
+  await rejects(paradigm.testDatasource(101, { type: "ftp" }), wr.ValidationError);
+  assert.equal(await requests(), before);
+  // Bad ids and tokens are TypeErrors, also before anything is sent.
+  await assert.rejects(paradigm.updateWorkspace(1.5, { name: "x" }), TypeError);
+  await assert.rejects(paradigm.updateWorkspace(undefined, { name: "x" }), TypeError);
+  assert.throws(() => new wr.DatabrainClient({ token: "" }), TypeError);
+  assert.throws(() => new wr.DatabrainClient({ token: "t", timeoutMs: -1 }), TypeError);
+  assert.equal(await requests(), before);
+});
+
+test("no answer within timeoutMs is a TimeoutError", async () => {
+  const slow = new wr.DatabrainClient({ token: mock.token, baseUrl: mock.url, timeoutMs: 100 });
+  await fault("delay=1000");
+  const e = await rejects(slow.createWorkspace(workspace("Slow")), wr.TimeoutError);
+  assert.equal(e.timeoutMs, 100);
+});
+
+test("the caller's AbortSignal gives an AbortError carrying its reason, whatever it is", async () => {
+  for (const reason of ["a string reason", 42, new Error("an Error reason"), undefined]) {
+    await fault("delay=1000");
+    const controller = new AbortController();
+    setTimeout(() => (reason === undefined ? controller.abort() : controller.abort(reason)), 30);
+    const e = await rejects(databrain.createWorkspace(workspace("Aborted"), { signal: controller.signal }), wr.AbortError);
+    if (reason === undefined) assert.equal(e.reason.name, "AbortError");
+    else assert.equal(e.reason, reason);
+  }
+  await admin("DELETE", "/__mock/faults");
+  const before = await requests();
+  const e = await rejects(databrain.createWorkspace(workspace("Never"), { signal: AbortSignal.abort("already") }), wr.AbortError);
+  assert.equal(e.reason, "already");
+  assert.equal(await requests(), before, "an aborted signal sends nothing");
+  // The wasm instance still works afterwards.
+  assert.deepEqual(await databrain.createWorkspace(workspace("After aborts")), { name: "After aborts" });
+});
+
+test("malformed, empty and wrong-shape answers are ResponseErrors", async () => {
+  for (const kind of ["malformed", "empty", "wrong-shape"]) {
+    await fault(kind);
+    const e = await rejects(databrain.createDatasource(csv(`r-${kind}`)), wr.ResponseError);
+    assert.equal(e.status, 200);
+  }
+});
+
+test("a dropped connection is a NetworkError, and so is a closed port", async () => {
+  await fault("drop");
+  await rejects(databrain.createWorkspace(workspace("Dropped")), wr.NetworkError);
+  const nowhere = new wr.DatabrainClient({ token: "t", baseUrl: "http://127.0.0.1:9" });
+  await rejects(nowhere.createWorkspace(workspace("Nowhere")), wr.NetworkError);
+});
+
+test("retries: 5xx and network errors, PUT only, with backoff", async () => {
+  const retrying = new wr.DatabrainClient({ token: mock.token, baseUrl: mock.url, retry: { retries: 2, backoffMs: 10 } });
+  let before = await requests();
+  await fault("status=500", 2);
+  assert.deepEqual(await retrying.updateDatasource(csv("uploads")), { name: "uploads" });
+  assert.equal((await requests()) - before, 3, "two failures, then success");
+  await admin("DELETE", "/__mock/faults");
+  before = await requests();
+  await fault("status=500", 5);
+  await rejects(retrying.createDatasource(csv("posted")), wr.ApiError);
+  assert.equal((await requests()) - before, 1, "POST is never retried");
+  await admin("DELETE", "/__mock/faults");
+  before = await requests();
+  await fault("code=DATASOURCE_NOT_FOUND", 5);
+  await rejects(retrying.updateDatasource(csv("uploads")), wr.ApiError);
+  assert.equal((await requests()) - before, 1, "4xx is never retried");
+  await admin("DELETE", "/__mock/faults");
+  await fault("drop", 1);
+  assert.deepEqual(await retrying.updateWorkspace(workspace("Sales Analytics")), { name: "Sales Analytics" });
+  const plain = databrain;
+  await fault("status=500", 1);
+  await rejects(plain.updateDatasource(csv("uploads")), wr.ApiError);
+});
+
+test("buildRequest: URL, headers and body; self-hosted base URLs", () => {
+  const r = wr.buildRequest("databrain.createWorkspace", workspace("W"), { token: "tok" });
+  assert.equal(r.method, "POST");
+  assert.equal(r.url, "https://api.usedatabrain.com/api/v2/workspace");
+  assert.deepEqual(r.headers, { Authorization: "Bearer tok", "Content-Type": "application/json", Accept: "application/json" });
+  assert.deepEqual(JSON.parse(r.body), workspace("W"));
+  assert.equal(wr.buildRequest("paradigm.updateWorkspace", {}, { token: "t", id: 5 }).url, "https://api.lighton.ai/api/v3/workspaces/5");
+  for (const base of ["https://bi.example.com/databrain", "https://bi.example.com/databrain/"]) {
+    assert.equal(wr.buildRequest("databrain.updateDatasource", csv("c"), { token: "t", baseUrl: base }).url, "https://bi.example.com/databrain/api/v2/datasource");
+  }
+  assert.throws(() => wr.buildRequest("databrain.createWorkspace", {}, { token: "t" }), wr.ValidationError);
+  assert.throws(() => wr.buildRequest("databrain.createWorkspace", workspace("W"), { token: "t", baseUrl: "bi.example.com" }), TypeError);
+  assert.throws(() => wr.buildRequest("databrain.createWorkspace", workspace("W"), { token: "t", id: 1 }), TypeError);
+  assert.throws(() => wr.buildRequest("paradigm.testDatasource", webscrapper, { token: "t", id: 0 }), TypeError);
+  assert.throws(() => wr.buildRequest("databrain.createWorkspace", workspace("W"), { token: "a\nb" }), TypeError);
+  assert.throws(() => wr.buildRequest("nope", {}, { token: "t" }), TypeError);
+});
+
+test("toCurl hides the token and every secret until asked, and runs as is against the mock", () => {
+  const body = { datasourceType: "postgres", credentials: { name: "postgres-main", host: "db.example.com", port: 5432, username: "u", password: "it's $(secret)", pasword: "typo-secret" } };
+  const r = wr.buildRequest("databrain.updateDatasource", body, { token: mock.token, baseUrl: mock.url });
+  const hidden = wr.toCurl(r);
+  assert.ok(!hidden.includes(mock.token) && !hidden.includes("secret)") && !hidden.includes("typo-secret"), hidden);
+  assert.ok(hidden.includes("${DATABRAIN_TOKEN}") && hidden.includes("<redacted>"), hidden);
+  const shown = wr.toCurl(r, { revealSecrets: true });
+  assert.ok(shown.includes(mock.token) && shown.includes("it'\\''s $(secret)"), shown);
+  let curl;
+  try {
+    curl = execFileSync("sh", ["-c", "command -v curl"], { encoding: "utf8" }).trim();
+  } catch {
+    curl = "";
+  }
+  if (curl) {
+    const out = execFileSync("sh", ["-c", `${shown} --silent`], { encoding: "utf8" });
+    assert.deepEqual(JSON.parse(out), { name: "postgres-main" });
+    const redacted = execFileSync("sh", ["-c", `${hidden} --silent`], { encoding: "utf8", env: { ...process.env, DATABRAIN_TOKEN: mock.token } });
+    assert.deepEqual(JSON.parse(redacted), { name: "postgres-main" }, "the redacted command runs too, with the token from the environment");
+  }
+});

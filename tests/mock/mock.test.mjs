@@ -1,0 +1,596 @@
+// The mock of Databrain v2 and LightOn Paradigm v3 (mock/server.mjs), started through
+// mock/start.mjs on a free port: every endpoint's success, every documented error code of every
+// endpoint (status and envelope), auth, CORS, each fault kind, counters, reset and the v3 rules.
+// Run: node --test tests/mock/
+import { test, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { startMock } from "../../mock/start.mjs";
+import { validate, describe as describeEndpoint } from "../../pkg/node/index.js";
+
+const SEED = JSON.parse(readFileSync(new URL("../../mock/seed.json", import.meta.url), "utf8"));
+const ROUTE = {
+  "databrain.createWorkspace": ["POST", "/api/v2/workspace"],
+  "databrain.updateWorkspace": ["PUT", "/api/v2/workspace"],
+  "databrain.createDatasource": ["POST", "/api/v2/datasource"],
+  "databrain.updateDatasource": ["PUT", "/api/v2/datasource"],
+  "paradigm.updateWorkspace": ["PATCH", "/api/v3/workspaces/{id}"],
+  "paradigm.testDatasource": ["POST", "/api/v3/workspaces/{id}/datasource/test"],
+};
+const KEY = (id) => ROUTE[id].join(" ");
+
+let mock;
+before(async () => {
+  mock = await startMock();
+});
+after(async () => {
+  await mock?.close();
+});
+beforeEach(async () => {
+  await mock.reset();
+});
+
+/** One API call; `body` is JSON-encoded unless it is a string. */
+async function call(endpointId, body, { id = 101, headers, auth = true, raw = false } = {}) {
+  const [method, template] = ROUTE[endpointId];
+  const path = template.replace("{id}", String(id));
+  const h = { "Content-Type": "application/json", ...(auth ? { Authorization: `Bearer ${mock.token}` } : {}), ...headers };
+  const res = await fetch(mock.url + path, { method, headers: h, body: typeof body === "string" ? body : JSON.stringify(body) });
+  const text = await res.text();
+  let json;
+  if (!raw) json = JSON.parse(text);
+  return { status: res.status, headers: res.headers, body: json, text };
+}
+
+// Every documented code seen, per endpoint: the last test checks each table was covered.
+const seen = new Map(Object.keys(ROUTE).map((id) => [id, new Set()]));
+
+/** Asserts the endpoint's error envelope with `code` and the status its table documents. */
+function expectError(endpointId, res, code, status) {
+  const entry = describeEndpoint(endpointId).errors.find((e) => e.code === code);
+  const expected = status ?? entry?.status;
+  assert.ok(expected, `${code} is not documented for ${endpointId} and no status was given`);
+  assert.equal(res.status, expected, `${endpointId} ${code}: ${res.text}`);
+  if (endpointId.startsWith("databrain.")) {
+    const error = { code, message: res.body.error?.message };
+    assert.equal(typeof error.message, "string");
+    assert.ok(error.message.length > 0);
+    const workspace = endpointId.endsWith("Workspace");
+    assert.deepEqual(res.body, workspace ? { data: null, error } : { error });
+  } else {
+    const { fields, ...rest } = res.body;
+    assert.deepEqual(rest, { id: null, code: expected, error: code, detail: rest.detail, doc_url: `https://developers.lighton.ai/errors#${code}` });
+    assert.equal(typeof rest.detail, "string");
+    if (code === "validation_error") assert.equal(typeof fields, "object");
+    else assert.equal(fields, undefined);
+  }
+  if (entry) seen.get(endpointId).add(code);
+  return res.body;
+}
+
+const ws = (extra = {}) => ({ name: "Marketing", connectionType: "DATASOURCE", datasourceName: "postgres-main", ...extra });
+const postgres = (extra = {}) => ({
+  datasourceType: "postgres",
+  credentials: { name: "analytics-pg", host: "db.example.com", port: 5432, username: "u", password: "p", database: "a", schema: "public", ...extra },
+});
+const driveSource = (extra = {}) => ({
+  type: "googledrive",
+  name: "Drive: Team",
+  credentials: { service_account_file: JSON.stringify({ type: "service_account", project_id: "p" }) },
+  filter_criteria: { folder_id: "abc", recursive: true },
+  ...extra,
+});
+const stateOf = async (id) => (await mock.state()).paradigm.workspaces.find((w) => w.id === id);
+
+// ---------------------------------------------------------------------------------------------
+// Start-up, seed.
+
+test("starts on a free port (PORT=0) and prints its URL and token", () => {
+  assert.match(mock.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.ok(mock.port > 0);
+  assert.equal(mock.token, "mock-service-token");
+  assert.doesNotMatch(mock.token, /dbn_live_[A-Za-z0-9]{16}/);
+});
+
+test("the seed's sync.editable agrees with the rule the server computes", async () => {
+  const state = await mock.state();
+  for (const seeded of SEED.paradigm.workspaces) {
+    const live = state.paradigm.workspaces.find((w) => w.id === seeded.id);
+    assert.equal(live.sync?.editable, seeded.sync?.editable, `workspace ${seeded.id}`);
+  }
+  // Secrets are redacted in the debug view.
+  assert.equal(state.databrain.datasources.find((d) => d.name === "postgres-main").credentials.password, "[redacted]");
+  assert.equal(state.paradigm.workspaces.find((w) => w.id === 106).sync.credentials.client_secret, "[redacted]");
+});
+
+// ---------------------------------------------------------------------------------------------
+// Databrain workspaces.
+
+test("POST /api/v2/workspace: the docs' example shape answers {data: {name}, error: null}", async () => {
+  const res = await call("databrain.createWorkspace", ws({ llmName: "gpt-4o", aiCopilotLlms: ["gpt-4o", "claude-sonnet"], themeName: "light" }));
+  assert.equal(res.status, 200);
+  assert.deepEqual(res.body, { data: { name: "Marketing" }, error: null });
+  const created = (await mock.state()).databrain.workspaces.find((w) => w.name === "Marketing");
+  assert.equal(created.datasourceName, "postgres-main");
+  assert.equal(created.themeName, "light");
+  assert.equal(created.isEnableMetricSummary, false);
+  for (const body of [
+    { name: "Mart", connectionType: "DATAMART", datamartName: "sales-mart" },
+    { name: "Multi", connectionType: "MULTI_DATASOURCE" },
+    { name: "Multi marts", connectionType: "MULTI_DATAMART" },
+  ]) {
+    assert.deepEqual((await call("databrain.createWorkspace", body)).body, { data: { name: body.name }, error: null });
+  }
+});
+
+test("PUT /api/v2/workspace: the docs' example answers {data: {name}, error: null} and updates it", async () => {
+  const res = await call("databrain.updateWorkspace", { name: "Sales Analytics", connectionType: "DATASOURCE", datasourceName: "postgres-production" });
+  assert.equal(res.status, 200);
+  assert.deepEqual(res.body, { data: { name: "Sales Analytics" }, error: null });
+  let w = (await mock.state()).databrain.workspaces.find((x) => x.name === "Sales Analytics");
+  assert.equal(w.datasourceName, "postgres-production");
+  // Multi modes clear the single link; optional fields left out keep their value.
+  await call("databrain.updateWorkspace", { name: "Finance", connectionType: "MULTI_DATAMART" });
+  w = (await mock.state()).databrain.workspaces.find((x) => x.name === "Finance");
+  assert.equal(w.datamartName, undefined);
+  assert.equal(w.themeName, "dark");
+});
+
+for (const id of ["databrain.createWorkspace", "databrain.updateWorkspace"]) {
+  const base = id.endsWith("createWorkspace") ? ws : (extra) => ws({ name: "Sales Analytics", ...extra });
+  test(`${KEY(id)}: every documented error code`, async () => {
+    // INVALID_REQUEST_BODY, with the library's first message.
+    const bad = { name: "X", connectionType: "DATASOURCE" };
+    let body = expectError(id, await call(id, bad), "INVALID_REQUEST_BODY");
+    assert.equal(body.error.message, validate(id, bad).issues[0].message);
+    expectError(id, await call(id, "{not json"), "INVALID_REQUEST_BODY");
+    expectError(id, await call(id, JSON.stringify(base()), { headers: { "Content-Type": "text/plain" } }), "INVALID_REQUEST_BODY");
+    expectError(id, await call(id, []), "INVALID_REQUEST_BODY");
+    if (id.endsWith("createWorkspace")) {
+      body = expectError(id, await call(id, ws({ name: "Sales Analytics" })), "WORKSPACE_NAME_ALREADY_EXISTS");
+      assert.match(body.error.message, /Sales Analytics/);
+    } else {
+      expectError(id, await call(id, ws({ name: "No such workspace" })), "WORKSPACE_DOES_NOT_EXIST");
+    }
+    expectError(id, await call(id, base({ datasourceName: "postgres-nope" })), "INVALID_DATASOURCE_NAME");
+    expectError(id, await call(id, base({ connectionType: "DATAMART", datasourceName: undefined, datamartName: "nope-mart" })), "INVALID_DATAMART_NAME");
+    expectError(id, await call(id, base({ llmName: "gpt-2" })), "INVALID_LLM_NAME");
+    body = expectError(id, await call(id, base({ aiCopilotLlms: ["gpt-4o", "llama-1"] })), "INVALID_AI_COPILOT_LLMS");
+    assert.match(body.error.message, /llama-1/);
+    expectError(id, await call(id, base({ themeName: "neon" })), "INVALID_THEME_NAME");
+    // Names match exactly (case-sensitive).
+    expectError(id, await call(id, base({ themeName: "Dark" })), "INVALID_THEME_NAME");
+    expectError(id, await call(id, base(), { auth: false }), "INVALID_DATA_APP_API_KEY");
+    expectError(id, await call(id, base(), { auth: false, headers: { Authorization: "Bearer wrong" } }), "INVALID_DATA_APP_API_KEY");
+    expectError(id, await call(id, base(), { auth: false, headers: { Authorization: `Basic ${mock.token}` } }), "INVALID_DATA_APP_API_KEY");
+    expectError(id, await call(id, base(), { headers: { "X-Mock-Fault": "status=500" } }), "INTERNAL_SERVER_ERROR");
+    // None of these changed anything.
+    const state = await mock.state();
+    assert.deepEqual(state.databrain.workspaces.map((w) => w.name), SEED.databrain.workspaces.map((w) => w.name));
+    assert.equal(state.databrain.workspaces[0].datasourceName, "postgres-main");
+  });
+}
+
+test("401 carries WWW-Authenticate and the Bearer scheme is case-insensitive", async () => {
+  const res = await call("databrain.createWorkspace", ws(), { auth: false });
+  assert.match(res.headers.get("www-authenticate"), /^Bearer/);
+  const ok = await call("databrain.createWorkspace", ws(), { auth: false, headers: { Authorization: `bearer ${mock.token}` } });
+  assert.equal(ok.status, 200);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Databrain datasources.
+
+test("POST /api/v2/datasource: answers {name} and stores it", async () => {
+  const res = await call("databrain.createDatasource", { ...postgres(), tenancySettings: { tenancyLevel: "DATABASE" } });
+  assert.equal(res.status, 200);
+  assert.deepEqual(res.body, { name: "analytics-pg" });
+  const ds = (await mock.state()).databrain.datasources.find((d) => d.name === "analytics-pg");
+  assert.equal(ds.type, "postgres");
+  assert.deepEqual(ds.tenancySettings, { tenancyLevel: "DATABASE" });
+  // The new datasource can be used by a workspace at once.
+  assert.equal((await call("databrain.createWorkspace", ws({ datasourceName: "analytics-pg" }))).status, 200);
+});
+
+test("POST /api/v2/datasource: every documented error code", async () => {
+  const id = "databrain.createDatasource";
+  const bad = { datasourceType: "mssql", credentials: { name: "sql", host: "h" } };
+  const body = expectError(id, await call(id, bad), "INVALID_REQUEST_BODY");
+  assert.equal(body.error.message, validate(id, bad).issues[0].message);
+  expectError(id, await call(id, postgres({ name: "postgres-main" })), "DATASOURCE_NAME_ERROR");
+  expectError(id, await call(id, postgres({ host: "unreachable.invalid" })), "CREDENTIAL_TEST_FAILED");
+  expectError(id, await call(id, { datasourceType: "mssql", credentials: { name: "sql", server: "db.unreachable.invalid", user: "u" } }), "CREDENTIAL_TEST_FAILED");
+  expectError(id, await call(id, postgres(), { auth: false }), "AUTHENTICATION_ERROR");
+  for (const code of ["SCHEMA_CACHE_FAILED", "CREATE_DATASOURCE_FAILED", "INTERNAL_SERVER_ERROR"]) {
+    expectError(id, await call(id, postgres(), { headers: { "X-Mock-Fault": `code=${code}` } }), code);
+  }
+  expectError(id, await call(id, postgres(), { headers: { "X-Mock-Fault": "status=500" } }), "INTERNAL_SERVER_ERROR");
+  assert.equal((await mock.state()).databrain.datasources.some((d) => d.name === "analytics-pg"), false);
+});
+
+test("PUT /api/v2/datasource: the docs' example answers {name} and replaces credentials and tenancy", async () => {
+  const example = {
+    datasourceType: "postgres",
+    credentials: { name: "production-postgres", host: "new-db.example.com", port: 5432, username: "dbuser", password: "newpassword", database: "analytics", schema: "public" },
+  };
+  const res = await call("databrain.updateDatasource", example);
+  assert.equal(res.status, 200);
+  assert.deepEqual(res.body, { name: "production-postgres" });
+  let ds = (await mock.state()).databrain.datasources.find((d) => d.name === "production-postgres");
+  assert.equal(ds.credentials.host, "new-db.example.com");
+  assert.equal(ds.tenancySettings.tenancyLevel, "TABLE", "tenancy settings left out stay unchanged");
+  await call("databrain.updateDatasource", { ...example, tenancySettings: { tenancyLevel: "DATABASE" } });
+  ds = (await mock.state()).databrain.datasources.find((d) => d.name === "production-postgres");
+  assert.deepEqual(ds.tenancySettings, { tenancyLevel: "DATABASE" });
+  const mssql = { datasourceType: "mssql", credentials: { name: "erp", server: "new-sql.example.com", user: "u", password: "p" } };
+  assert.deepEqual((await call("databrain.updateDatasource", mssql)).body, { name: "erp" });
+});
+
+test("PUT /api/v2/datasource: every documented error code", async () => {
+  const id = "databrain.updateDatasource";
+  expectError(id, await call(id, { datasourceType: "postgres" }), "INVALID_REQUEST_BODY");
+  const body = expectError(id, await call(id, { datasourceType: "mysql", credentials: { name: "postgres-main", host: "h" } }), "INVALID_REQUEST_BODY");
+  assert.match(body.error.message, /Must match the existing datasource type/);
+  expectError(id, await call(id, postgres({ name: "no-such-datasource" })), "DATASOURCE_NOT_FOUND");
+  expectError(id, await call(id, postgres({ name: "postgres-main", host: "unreachable.invalid" })), "CREDENTIAL_TEST_FAILED");
+  expectError(id, await call(id, postgres({ name: "postgres-main" }), { auth: false }), "AUTHENTICATION_ERROR");
+  // The docs also list DATASOURCE_NAME_ERROR (400, "Datasource not found") for PUT: by fault.
+  for (const code of ["DATASOURCE_NAME_ERROR", "SCHEMA_CACHE_FAILED", "TENANCY_SETTINGS_CREATE_FAILED", "TENANCY_SETTINGS_UPDATE_FAILED", "INTERNAL_SERVER_ERROR"]) {
+    expectError(id, await call(id, postgres({ name: "postgres-main" }), { headers: { "X-Mock-Fault": `code=${code}` } }), code);
+  }
+  // Nothing changed.
+  const ds = (await mock.state()).databrain.datasources.find((d) => d.name === "postgres-main");
+  assert.equal(ds.credentials.host, "db.example.com");
+});
+
+// ---------------------------------------------------------------------------------------------
+// Paradigm v3.
+
+const V3_KEYS = ["id", "name", "workspace_type", "document_upload_method", "description", "created_at", "updated_at", "files_count", "used_storage", "summaries", "sync", "scoped_api_keys"];
+const SYNC_KEYS = ["datasource_type", "source_name", "last_status", "updated_at", "failed_files_count", "next_import_date", "editable", "name", "instance_url", "tenant_id", "site_name", "client_id", "filter_criteria"];
+
+test("PATCH /api/v3/workspaces/{id}: name, description and members update and answer the V3 object", async () => {
+  const id = "paradigm.updateWorkspace";
+  const res = await call(id, { name: "Handbook 2026", description: "New text", members: { users: [{ id: 3, role: "owner" }, { id: 4 }] } }, { id: 101 });
+  assert.equal(res.status, 200);
+  assert.deepEqual(Object.keys(res.body), V3_KEYS);
+  assert.equal(res.body.id, 101);
+  assert.equal(res.body.name, "Handbook 2026");
+  assert.equal(res.body.description, "New text");
+  assert.equal(res.body.document_upload_method, "manual");
+  assert.equal(res.body.sync, null);
+  assert.notEqual(res.body.updated_at, SEED.paradigm.workspaces[0].updated_at);
+  assert.equal(JSON.stringify(res.body).includes("members"), false);
+  const stored = await stateOf(101);
+  assert.deepEqual(stored.members, { users: [{ id: 3, role: "owner" }, { id: 4, role: "viewer" }], groups: [] });
+  // null (or "") clears the description.
+  assert.equal((await call(id, { description: null }, { id: 101 })).body.description, "");
+  // An empty PATCH changes nothing but answers the workspace.
+  assert.equal((await call(id, {}, { id: 102 })).body.name, "Contracts");
+  // Name/description edits are allowed on a locked synced workspace: only `datasource` is locked.
+  const locked = await call(id, { name: "Policies" }, { id: 106 });
+  assert.equal(locked.status, 200);
+  assert.deepEqual(Object.keys(locked.body.sync), SYNC_KEYS);
+  assert.equal(locked.body.sync.editable, false);
+  assert.equal(locked.body.sync.client_id, "00000000-0000-4000-8000-000000000001");
+  assert.equal(JSON.stringify(locked.body).includes("fake-secret"), false);
+});
+
+test("PATCH /api/v3/workspaces/{id}: auth, unknown ids, PERSONAL, bodies", async () => {
+  const id = "paradigm.updateWorkspace";
+  let body = expectError(id, await call(id, { name: "x" }, { auth: false }), "unauthorized");
+  assert.match(body.detail, /not provided/);
+  expectError(id, await call(id, { name: "x" }, { auth: false, headers: { Authorization: "Bearer nope" } }), "unauthorized");
+  expectError(id, await call(id, { name: "x" }, { id: 999 }), "not_found");
+  expectError(id, await call(id, { name: "x" }, { id: 103 }), "forbidden");
+  // 422: fields keyed by dotted path, error = our issue code.
+  const bad = { name: "n".repeat(101), datasource: driveSource({ filter_criteria: {} }), members: { users: [{ id: 0 }] } };
+  body = expectError(id, await call(id, bad), "validation_error");
+  assert.deepEqual(Object.keys(body.fields).sort(), ["datasource.filter_criteria.folder_id", "members.users.0.id", "name"]);
+  assert.deepEqual(body.fields.name, [{ error: "too_long", detail: validate(id, bad).issues.find((i) => i.path === "/name").message }]);
+  assert.equal(body.fields["datasource.filter_criteria.folder_id"][0].error, "required");
+  body = expectError(id, await call(id, [1]), "validation_error");
+  assert.deepEqual(Object.keys(body.fields), ["non_field_errors"]);
+  expectError(id, await call(id, "{nope"), "bad_request");
+  const media = await call(id, JSON.stringify({ name: "x" }), { headers: { "Content-Type": "text/plain" } });
+  assert.equal(media.status, 415);
+  assert.equal(media.body.error, "unsupported_media_type");
+  // Non-integer ids do not match the route.
+  const res = await fetch(`${mock.url}/api/v3/workspaces/abc`, { method: "PATCH", headers: mock.headers(), body: "{}" });
+  assert.equal(res.status, 404);
+  assert.equal((await res.json()).error, "not_found");
+  assert.equal((await stateOf(101)).name, "Team Handbook");
+});
+
+test("v3 rule: an empty SHARED manual workspace converts to synced (WAITING, then the in-flight 409)", async () => {
+  const id = "paradigm.updateWorkspace";
+  const res = await call(id, { datasource: driveSource() }, { id: 101 });
+  assert.equal(res.status, 200);
+  assert.equal(res.body.document_upload_method, "synced");
+  assert.equal(res.body.sync.datasource_type, "googledrive");
+  assert.equal(res.body.sync.name, "Drive: Team");
+  assert.equal(res.body.sync.last_status, "WAITING");
+  assert.equal(res.body.sync.editable, false);
+  assert.deepEqual(res.body.sync.filter_criteria, { folder_id: "abc", recursive: true });
+  assert.equal(JSON.stringify(res.body).includes("service_account"), false);
+  // The re-triggered sync is in flight until something moves it on.
+  expectError(id, await call(id, { datasource: driveSource() }, { id: 101 }), "conflict");
+  // A failed first sync makes it editable again; a success locks it for good.
+  assert.equal((await mock.setSync(101, "FAILED")).sync.editable, true);
+  assert.equal((await call(id, { datasource: driveSource({ name: "Drive v2" }) }, { id: 101 })).body.sync.name, "Drive v2");
+  await mock.setSync(101, "SUCCESS", { files_count: 5 });
+  expectError(id, await call(id, { datasource: driveSource() }, { id: 101 }), "conflict");
+  // Reset restores the seed.
+  await mock.reset();
+  const w = await stateOf(101);
+  assert.equal(w.document_upload_method, "manual");
+  assert.equal(w.sync, null);
+});
+
+test("v3 rule: a workspace with documents cannot be converted (400), and nothing changes", async () => {
+  const id = "paradigm.updateWorkspace";
+  const body = expectError(id, await call(id, { name: "Renamed", datasource: driveSource() }, { id: 102 }), "bad_request");
+  assert.match(body.detail, /empty/);
+  const w = await stateOf(102);
+  assert.equal(w.name, "Contracts");
+  assert.equal(w.document_upload_method, "manual");
+});
+
+test("v3 rule: a synced workspace never successfully synced is edited in place; type is immutable", async () => {
+  const id = "paradigm.updateWorkspace";
+  // 104: googledrive, last_status null.
+  expectError(id, await call(id, { datasource: { type: "webscrapper", name: "w", filter_criteria: { start_url: "https://x.example/" } } }, { id: 104 }), "bad_request");
+  const res = await call(id, { datasource: driveSource({ name: "Drive: Other folder", filter_criteria: { folder_id: "zzz" } }) }, { id: 104 });
+  assert.equal(res.status, 200);
+  assert.equal(res.body.sync.name, "Drive: Other folder");
+  assert.deepEqual(res.body.sync.filter_criteria, { folder_id: "zzz" });
+  assert.equal(res.body.sync.last_status, "WAITING");
+  // 105: servicenow, first sync FAILED: editable.
+  const sn = { type: "servicenow", name: "KB", credentials: { instance_url: "https://new.service-now.example.com", username: "u", password: "p" }, filter_criteria: { doc_type: "knowledge" } };
+  const edited = await call(id, { datasource: sn }, { id: 105 });
+  assert.equal(edited.status, 200);
+  assert.equal(edited.body.sync.instance_url, "https://new.service-now.example.com");
+  // Credentials the source rejects: 400, nothing persisted.
+  await mock.reset();
+  const unreachable = { ...sn, credentials: { ...sn.credentials, instance_url: "https://unreachable.invalid" } };
+  expectError(id, await call(id, { datasource: unreachable }, { id: 105 }), "bad_request");
+  expectError(id, await call(id, { datasource: driveSource({ credentials: { service_account_file: '{"private_key": "invalid"}' } }) }, { id: 104 }), "bad_request");
+  assert.equal((await stateOf(105)).sync.last_status, "FAILED");
+});
+
+test("v3 rule: after a successful sync or while one is in flight, datasource edits are 409", async () => {
+  const id = "paradigm.updateWorkspace";
+  const sp = { type: "sharepoint", name: "p", credentials: { client_id: "c", client_secret: "s", tenant_id: "t" }, filter_criteria: { folder_path: "" } };
+  const sn = { type: "servicenow", name: "KB", credentials: { instance_url: "https://x.example", username: "u", password: "p" }, filter_criteria: { doc_type: "knowledge" } };
+  const web = { type: "webscrapper", name: "www", filter_criteria: { start_url: "https://www.example.com/" } };
+  let body = expectError(id, await call(id, { datasource: sp }, { id: 106 }), "conflict");
+  assert.match(body.detail, /successful sync/);
+  expectError(id, await call(id, { datasource: driveSource() }, { id: 107 }), "conflict");
+  body = expectError(id, await call(id, { datasource: web }, { id: 108 }), "conflict");
+  assert.match(body.detail, /WAITING/);
+  expectError(id, await call(id, { datasource: sn }, { id: 109 }), "conflict");
+  // The lock wins over a type change.
+  expectError(id, await call(id, { datasource: web }, { id: 106 }), "conflict");
+  // A rejected PATCH changes nothing, also the fields sent beside `datasource`.
+  expectError(id, await call(id, { name: "Renamed", datasource: sp }, { id: 106 }), "conflict");
+  assert.equal((await stateOf(106)).name, "SharePoint policies");
+});
+
+test("POST /api/v3/workspaces/{id}/datasource/test: success, rejected credentials, errors", async () => {
+  const id = "paradigm.testDatasource";
+  const before = await mock.state();
+  for (const source of [
+    driveSource(),
+    { type: "sharepoint", name: "p", credentials: { client_id: "c", client_secret: "s", tenant_id: "t", site_name: "hr" }, filter_criteria: { folder_path: "Docs" } },
+    { type: "servicenow", name: "KB", credentials: { instance_url: "https://x.example", username: "u", password: "p" }, filter_criteria: { doc_type: "knowledge" } },
+    { type: "webscrapper", name: "www", filter_criteria: { start_url: "https://www.example.com/" } },
+  ]) {
+    const res = await call(id, source, { id: 101 });
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.body, { detail: "Connection successful" });
+  }
+  // Any workspace type (the credential test is open to any authenticated user).
+  assert.equal((await call(id, driveSource(), { id: 103 })).status, 200);
+  assert.deepEqual(await mock.state(), before, "nothing is persisted");
+  expectError(id, await call(id, { type: "servicenow", name: "KB", credentials: { instance_url: "https://unreachable.invalid", username: "u", password: "p" }, filter_criteria: { doc_type: "knowledge" } }), "bad_request");
+  expectError(id, await call(id, driveSource({ credentials: { service_account_file: '{"type": "invalid"}' } })), "bad_request");
+  expectError(id, await call(id, { type: "webscrapper", name: "w", filter_criteria: { start_url: "http://unreachable.invalid/" } }), "bad_request");
+  const body = expectError(id, await call(id, { type: "dropbox", name: "d" }), "validation_error");
+  assert.equal(body.fields.type[0].error, "invalid_enum");
+  expectError(id, await call(id, driveSource(), { auth: false }), "unauthorized");
+  expectError(id, await call(id, driveSource(), { id: 4242 }), "not_found");
+});
+
+test("Paradigm forbidden/conflict/not_found/... are also available by fault", async () => {
+  for (const id of ["paradigm.updateWorkspace", "paradigm.testDatasource"]) {
+    for (const { code } of describeEndpoint(id).errors) {
+      expectError(id, await call(id, {}, { headers: { "X-Mock-Fault": `code=${code}` } }), code);
+    }
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// CORS, unknown routes.
+
+test("CORS: preflight answers 204 and every response carries the headers", async () => {
+  const pre = await fetch(`${mock.url}/api/v3/workspaces/101`, {
+    method: "OPTIONS",
+    headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "PATCH", "Access-Control-Request-Headers": "authorization,content-type,x-mock-fault" },
+  });
+  assert.equal(pre.status, 204);
+  assert.equal(pre.headers.get("access-control-allow-origin"), "http://localhost:5173");
+  assert.match(pre.headers.get("access-control-allow-headers"), /Authorization/);
+  assert.match(pre.headers.get("access-control-allow-headers"), /X-Mock-Fault/);
+  assert.match(pre.headers.get("access-control-allow-methods"), /PATCH/);
+  const res = await call("databrain.createWorkspace", ws(), { headers: { Origin: "http://localhost:5173" } });
+  assert.equal(res.headers.get("access-control-allow-origin"), "http://localhost:5173");
+  const err = await call("databrain.createWorkspace", ws(), { auth: false });
+  assert.equal(err.headers.get("access-control-allow-origin"), "*");
+  assert.match(err.headers.get("access-control-allow-methods"), /PUT/);
+  const stats = await mock.stats();
+  assert.equal(stats.preflights, 1);
+  assert.equal(stats.requests, 2, "preflights are not counted as requests");
+});
+
+test("unknown routes answer 404 in the family's envelope", async () => {
+  let res = await fetch(`${mock.url}/api/v2/nope`, { method: "POST", headers: mock.headers(), body: "{}" });
+  assert.equal(res.status, 404);
+  assert.deepEqual(await res.json(), { error: { code: "NOT_FOUND", message: "Cannot POST /api/v2/nope" } });
+  res = await fetch(`${mock.url}/api/v2/workspace`, { headers: mock.headers() });
+  assert.equal(res.status, 404);
+  res = await fetch(`${mock.url}/api/v3/workspaces`, { headers: mock.headers() });
+  assert.equal(res.status, 404);
+  assert.deepEqual(await res.json(), { id: null, code: 404, error: "not_found", detail: "Not found.", doc_url: "https://developers.lighton.ai/errors#not_found" });
+  assert.equal((await mock.stats()).byRoute.unmatched, 3);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Faults.
+
+test("fault delay=<ms> answers normally after the delay", async () => {
+  const t0 = performance.now();
+  const res = await call("databrain.createWorkspace", ws(), { headers: { "X-Mock-Fault": "delay=250" } });
+  assert.ok(performance.now() - t0 >= 240);
+  assert.deepEqual(res.body, { data: { name: "Marketing" }, error: null });
+  const t1 = performance.now();
+  const slow = await call("paradigm.updateWorkspace", {}, { headers: { "X-Mock-Fault": "delay=100,status=503" } });
+  assert.ok(performance.now() - t1 >= 90);
+  assert.equal(slow.status, 503);
+  assert.equal(slow.headers.get("retry-after"), "1");
+  assert.equal(slow.body.error, "server_error");
+});
+
+test("fault status=<code> answers the family's envelope", async () => {
+  let res = await call("paradigm.updateWorkspace", {}, { headers: { "X-Mock-Fault": "status=500" } });
+  assert.deepEqual(res.body, { id: null, code: 500, error: "server_error", detail: "A server error occurred.", doc_url: "https://developers.lighton.ai/errors#server_error" });
+  res = await call("databrain.updateDatasource", postgres(), { headers: { "X-Mock-Fault": "status=404" } });
+  assert.equal(res.status, 404);
+  assert.equal(res.body.error.code, "DATASOURCE_NOT_FOUND", "a status the endpoint documents gets its code");
+  res = await call("databrain.createWorkspace", ws(), { headers: { "X-Mock-Fault": "status=429" } });
+  assert.equal(res.status, 429);
+  assert.equal(res.body.error.code, "TOO_MANY_REQUESTS");
+  assert.equal(res.body.data, null);
+  res = await call("paradigm.testDatasource", driveSource(), { headers: { "X-Mock-Fault": "status=409" } });
+  assert.equal(res.body.error, "conflict");
+});
+
+test("fault code=<CODE> must be documented for the endpoint", async () => {
+  const res = await call("databrain.createDatasource", postgres(), { headers: { "X-Mock-Fault": "code=TENANCY_SETTINGS_UPDATE_FAILED" } });
+  assert.equal(res.status, 400);
+  assert.equal(res.headers.get("x-mock-error"), "1");
+  assert.match(res.body.mock_error, /not documented for POST \/api\/v2\/datasource/);
+  const bad = await call("databrain.createDatasource", postgres(), { headers: { "X-Mock-Fault": "explode" } });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body.mock_error, /unknown fault/);
+});
+
+test("faults malformed, empty and wrong-shape answer 200 with a body that is not the documented one", async () => {
+  let res = await call("databrain.createWorkspace", ws(), { raw: true, headers: { "X-Mock-Fault": "malformed" } });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-type"), /application\/json/);
+  assert.throws(() => JSON.parse(res.text), SyntaxError);
+  res = await call("paradigm.updateWorkspace", {}, { raw: true, headers: { "X-Mock-Fault": "malformed" } });
+  assert.throws(() => JSON.parse(res.text), SyntaxError);
+  res = await call("databrain.createDatasource", postgres(), { raw: true, headers: { "X-Mock-Fault": "empty" } });
+  assert.equal(res.status, 200);
+  assert.equal(res.text, "");
+  res = await call("paradigm.testDatasource", driveSource(), { headers: { "X-Mock-Fault": "wrong-shape" } });
+  assert.equal(res.status, 200);
+  assert.equal(res.body.detail, undefined);
+  assert.equal(res.body.data, undefined);
+  assert.equal(res.body.name, undefined);
+  // A faulted request never changes state.
+  assert.equal((await mock.state()).databrain.workspaces.some((w) => w.name === "Marketing"), false);
+});
+
+test("fault drop destroys the connection without an answer", async () => {
+  await assert.rejects(call("databrain.createWorkspace", ws(), { headers: { "X-Mock-Fault": "drop" } }), TypeError);
+  const stats = await mock.stats();
+  assert.equal(stats.last.status, "dropped");
+  assert.equal(stats.last.fault, "drop");
+  // The server is fine afterwards.
+  assert.equal((await call("databrain.createWorkspace", ws())).status, 200);
+});
+
+test("queued faults (POST /__mock/faults) apply to the next N requests, optionally of one route", async () => {
+  await mock.fault("status=500", { count: 2 });
+  assert.equal((await call("databrain.createWorkspace", ws())).status, 500);
+  assert.equal((await call("paradigm.updateWorkspace", {})).status, 500);
+  assert.equal((await call("databrain.createWorkspace", ws())).status, 200);
+  await mock.fault("code=SCHEMA_CACHE_FAILED", { route: "PUT /api/v2/datasource" });
+  assert.equal((await call("databrain.createWorkspace", ws({ name: "Other" }))).status, 200, "another route is not faulted");
+  expectError("databrain.updateDatasource", await call("databrain.updateDatasource", postgres({ name: "postgres-main" })), "SCHEMA_CACHE_FAILED");
+  assert.equal((await call("databrain.updateDatasource", postgres({ name: "postgres-main" }))).status, 200);
+  // The header wins over (and does not consume) the queue.
+  await mock.fault("empty");
+  assert.equal((await call("paradigm.updateWorkspace", {}, { headers: { "X-Mock-Fault": "status=502" } })).status, 502);
+  assert.equal((await call("paradigm.updateWorkspace", {}, { raw: true })).text, "");
+  // Bad queue requests are refused; reset clears the queue.
+  await assert.rejects(mock.fault("status=200"), /400/);
+  await assert.rejects(mock.fault("drop", { route: "GET /nope" }), /route must be one of/);
+  await mock.fault("drop", { count: 3 });
+  await mock.reset();
+  assert.equal((await call("paradigm.updateWorkspace", {})).status, 200);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Counters, reset.
+
+test("stats count API requests per route; a body refused by validate() client-side never arrives", async () => {
+  const bad = { name: "X", connectionType: "DATASOURCE" };
+  const result = validate("databrain.createWorkspace", bad);
+  if (result.ok) await call("databrain.createWorkspace", bad); // what a validating client must not do
+  let stats = await mock.stats();
+  assert.equal(stats.requests, 0);
+  assert.equal(stats.byRoute["POST /api/v2/workspace"], 0);
+  assert.deepEqual(Object.keys(stats.byRoute).sort(), [...Object.values(ROUTE).map((r) => r.join(" ")), "unmatched"].sort());
+
+  await call("databrain.createWorkspace", ws());
+  await call("databrain.createWorkspace", ws(), { auth: false });
+  await call("paradigm.updateWorkspace", { name: "A" }, { id: 102, headers: { "X-Trace": "t1" } });
+  await mock.state(); // admin routes are not counted
+  stats = await mock.stats();
+  assert.equal(stats.requests, 3);
+  assert.equal(stats.byRoute["POST /api/v2/workspace"], 2);
+  assert.equal(stats.byRoute["PATCH /api/v3/workspaces/{id}"], 1);
+  assert.equal(stats.last.method, "PATCH");
+  assert.equal(stats.last.path, "/api/v3/workspaces/102");
+  assert.equal(stats.last.route, "PATCH /api/v3/workspaces/{id}");
+  assert.equal(stats.last.status, 200);
+  assert.deepEqual(stats.last.body, { name: "A" });
+  assert.equal(stats.last.headers.authorization, "Bearer [redacted]");
+  assert.equal(stats.last.headers["x-trace"], "t1");
+  assert.equal(JSON.stringify(stats).includes(mock.token), false);
+
+  await mock.reset();
+  stats = await mock.stats();
+  assert.equal(stats.requests, 0);
+  assert.equal(stats.last, null);
+  assert.equal((await stateOf(102)).name, "Contracts");
+  assert.equal((await mock.state()).databrain.workspaces.some((w) => w.name === "Marketing"), false);
+});
+
+test("MOCK_TOKEN sets the token; SIGTERM and SIGINT stop the server cleanly", async () => {
+  const other = await startMock({ env: { MOCK_TOKEN: "test-token-123" } });
+  try {
+    assert.equal(other.token, "test-token-123");
+    assert.notEqual(other.port, mock.port);
+    const res = await fetch(`${other.url}/api/v2/datasource`, { method: "POST", headers: { Authorization: `Bearer ${mock.token}`, "Content-Type": "application/json" }, body: JSON.stringify(postgres()) });
+    assert.equal(res.status, 401);
+    const ok = await fetch(`${other.url}/api/v2/datasource`, { method: "POST", headers: other.headers(), body: JSON.stringify(postgres()) });
+    assert.equal(ok.status, 200);
+  } finally {
+    assert.deepEqual(await other.close(), { code: 0, signal: null });
+  }
+  const third = await startMock();
+  third.child.kill("SIGINT");
+  assert.deepEqual(await third.close(), { code: 0, signal: null });
+});
+
+// Last: every documented code of every endpoint was answered, with its documented status.
+test("every documented error code of every endpoint was exercised", () => {
+  for (const [id, codes] of seen) {
+    const documented = describeEndpoint(id).errors.map((e) => e.code);
+    assert.deepEqual([...codes].sort(), [...documented].sort(), id);
+  }
+});
