@@ -88,19 +88,23 @@ fn field(f: &Field) -> Json {
     Json::Object(m)
 }
 
+/// `{<key>: <value>, minLength?, maxLength?}`: a string type with its length bounds, as both
+/// introspection (`kind`) and JSON Schema (`type`) write it.
+pub fn string(tag: (&str, &str), min: u32, max: Option<u32>) -> Json {
+    let mut m = Map::new();
+    m.insert(tag.0.into(), tag.1.into());
+    if min > 0 {
+        m.insert("minLength".into(), min.into());
+    }
+    if let Some(max) = max {
+        m.insert("maxLength".into(), max.into());
+    }
+    Json::Object(m)
+}
+
 fn ty(t: &Type) -> Json {
     match t {
-        Type::Str { min, max } => {
-            let mut m = Map::new();
-            m.insert("kind".into(), "string".into());
-            if *min > 0 {
-                m.insert("minLength".into(), (*min).into());
-            }
-            if let Some(max) = max {
-                m.insert("maxLength".into(), (*max).into());
-            }
-            Json::Object(m)
-        }
+        Type::Str { min, max } => string(("kind", "string"), *min, *max),
         Type::Enum(choices) => {
             let values: Vec<Json> = choices.iter().map(|c| json!({"value": c.value, "doc": c.doc})).collect();
             json!({"kind": "enum", "values": values})

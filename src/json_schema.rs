@@ -123,17 +123,7 @@ fn field(s: &'static Schema, f: &Field, defs: &mut Map<String, Json>) -> Json {
 
 fn ty(s: &'static Schema, t: &Type, defs: &mut Map<String, Json>) -> Json {
     match t {
-        Type::Str { min, max } => {
-            let mut m = Map::new();
-            m.insert("type".into(), "string".into());
-            if *min > 0 {
-                m.insert("minLength".into(), (*min).into());
-            }
-            if let Some(max) = max {
-                m.insert("maxLength".into(), (*max).into());
-            }
-            Json::Object(m)
-        }
+        Type::Str { min, max } => crate::describe::string(("type", "string"), *min, *max),
         Type::Enum(choices) => {
             json!({"type": "string", "enum": choices.iter().map(|c| c.value).collect::<Vec<_>>()})
         }

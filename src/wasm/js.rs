@@ -406,12 +406,11 @@ impl Value for Js {
         schema: &'static Schema,
         variant: Option<&'static Variant>,
     ) -> Vec<(&'static Field, Option<Self>)> {
-        let Src::Handle(obj) = &self.src else {
-            return schema.fields_for(variant).map(|f| (f, self.get(f.name))).collect();
+        // Only an object (always held as a handle) has fields; anything else reads as all absent.
+        let obj = match (&self.src, self.kind) {
+            (Src::Handle(obj), Kind::Object) => obj,
+            _ => return schema.fields_for(variant).map(|f| (f, None)).collect(),
         };
-        if self.kind != Kind::Object {
-            return schema.fields_for(variant).map(|f| (f, None)).collect();
-        }
         // A variant replaces fields, never adds any: there are as many as the base has.
         let n = schema.fields.len();
         let parent = register(obj);
