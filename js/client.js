@@ -123,6 +123,12 @@ function requests(wasm, guard) {
     return wasm.curl(request, options?.revealSecrets === true);
   }
 
+  function redactRequest(request) {
+    guard();
+    if (request === null || typeof request !== "object") throw new TypeError("redactRequest expects a request from buildRequest");
+    return wasm.redact(request);
+  }
+
   async function call(config, endpoint, body, id, options) {
     const signal = options?.signal;
     if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError("signal must be an AbortSignal");
@@ -207,5 +213,5 @@ function requests(wasm, guard) {
     }
   }
 
-  return { buildRequest, toCurl, DatabrainClient, ParadigmClient };
+  return { buildRequest, toCurl, redactRequest, DatabrainClient, ParadigmClient };
 }

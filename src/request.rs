@@ -134,6 +134,18 @@ pub fn headers(token: &str) -> [(&'static str, String); 3] {
     ]
 }
 
+/// A header's value as it may be shown: the credentials of `Authorization` (and
+/// `Proxy-Authorization`) read [`REDACTED`] after their scheme word; other headers are unchanged.
+pub fn redact_header(name: &str, value: &str) -> String {
+    if !name.eq_ignore_ascii_case("authorization") && !name.eq_ignore_ascii_case("proxy-authorization") {
+        return value.to_string();
+    }
+    match value.split_once(' ') {
+        Some((scheme, _)) if !scheme.is_empty() => format!("{scheme} {REDACTED}"),
+        _ => REDACTED.to_string(),
+    }
+}
+
 /// Whether a key the schema does not define looks like it holds a secret (`pasword`, `apiKey`,
 /// `client_secret`): such values are redacted too.
 pub fn looks_secret(key: &str) -> bool {
@@ -439,5 +451,14 @@ mod tests {
         assert!(!c.contains("tok\""));
         let shown = curl("POST", "https://x", &headers, None, None);
         assert!(shown.contains("'Authorization: Bearer tok'"));
+    }
+
+    #[test]
+    fn authorization_headers_keep_only_their_scheme() {
+        assert_eq!(redact_header("Authorization", "Bearer s3cret"), "Bearer <redacted>");
+        assert_eq!(redact_header("authorization", "Basic dXNlcjpwYXNz"), "Basic <redacted>");
+        assert_eq!(redact_header("Proxy-Authorization", "s3cret"), "<redacted>");
+        assert_eq!(redact_header("Authorization", " s3cret"), "<redacted>");
+        assert_eq!(redact_header("Content-Type", "application/json"), "application/json");
     }
 }

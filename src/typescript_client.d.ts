@@ -39,6 +39,12 @@ export function buildRequest<E extends EndpointId>(endpoint: E, body: RequestBod
  */
 export function toCurl(request: BuiltRequest, options?: { revealSecrets?: boolean }): string;
 
+/**
+ * A copy of a request that is safe to show or log: the `Authorization` value after its scheme
+ * (`Bearer <redacted>`) and every secret field of the body read `<redacted>`.
+ */
+export function redactRequest<E extends EndpointId>(request: BuiltRequest<E>): BuiltRequest<E>;
+
 /** A body that breaks the schema: nothing was sent. */
 export class ValidationError extends Error {
   readonly name: "ValidationError";

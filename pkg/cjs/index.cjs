@@ -3,7 +3,7 @@
 const wasm = require("./workspace_requests.js");
 const api = require("./api.cjs");
 
-const { validate, validateMany, buildRequest, toCurl, DatabrainClient, ParadigmClient } = api.bind(wasm);
+const { validate, validateMany, buildRequest, toCurl, redactRequest, DatabrainClient, ParadigmClient } = api.bind(wasm);
 
 async function init() {}
 
@@ -16,6 +16,7 @@ module.exports = {
   validateMany,
   buildRequest,
   toCurl,
+  redactRequest,
   DatabrainClient,
   ParadigmClient,
   endpoints: api.endpoints,

@@ -14,7 +14,7 @@ export {
   AbortError,
   ResponseError,
 } from "../api.js";
-export const { validate, validateMany, buildRequest, toCurl, DatabrainClient, ParadigmClient } = bind(wasm);
+export const { validate, validateMany, buildRequest, toCurl, redactRequest, DatabrainClient, ParadigmClient } = bind(wasm);
 
 export default async function init() {}
 

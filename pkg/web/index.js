@@ -18,7 +18,7 @@ export {
 
 let ready = false;
 
-export const { validate, validateMany, buildRequest, toCurl, DatabrainClient, ParadigmClient } = bind(wasm, () => {
+export const { validate, validateMany, buildRequest, toCurl, redactRequest, DatabrainClient, ParadigmClient } = bind(wasm, () => {
   if (!ready) {
     throw new Error("workspace-requests: call `await init()` before validating in a browser");
   }

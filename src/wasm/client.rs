@@ -87,15 +87,10 @@ fn header_pairs(req: &JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `curl(request, reveal)`: a curl command for a request object. Secrets (the token, and the
-/// body's secret fields, found from the request's endpoint schema) are replaced unless `reveal`.
-#[wasm_bindgen(js_name = curl, skip_typescript)]
-pub fn curl(req: JsValue, reveal: bool) -> Result<String, JsValue> {
-    let method =
-        get(&req, "method").as_string().ok_or_else(|| js_sys::TypeError::new("request.method must be a string"))?;
-    let url = get(&req, "url").as_string().ok_or_else(|| js_sys::TypeError::new("request.url must be a string"))?;
-    let ep = get(&req, "endpoint").as_string().and_then(|id| crate::endpoints::endpoint(&id));
-    let body = match get(&req, "body") {
+/// The body of a request object: as sent when `reveal`, else with every secret value (found from
+/// the request's endpoint schema, and by key name) replaced by `<redacted>`.
+fn request_body(req: &JsValue, ep: Option<&'static Endpoint>, reveal: bool) -> Result<Option<String>, JsValue> {
+    Ok(match get(req, "body") {
         b if b.is_undefined() || b.is_null() => None,
         b => match b.as_string() {
             None => return Err(js_sys::TypeError::new("request.body must be a string").into()),
@@ -110,10 +105,53 @@ pub fn curl(req: JsValue, reveal: bool) -> Result<String, JsValue> {
                 Err(_) => request::REDACTED.to_string(),
             }),
         },
-    };
+    })
+}
+
+fn request_endpoint(req: &JsValue) -> Option<&'static Endpoint> {
+    get(req, "endpoint").as_string().and_then(|id| crate::endpoints::endpoint(&id))
+}
+
+fn required_string(req: &JsValue, key: &str) -> Result<String, JsValue> {
+    get(req, key).as_string().ok_or_else(|| js_sys::TypeError::new(&format!("request.{key} must be a string")).into())
+}
+
+/// `curl(request, reveal)`: a curl command for a request object. Secrets (the token, and the
+/// body's secret fields, found from the request's endpoint schema) are replaced unless `reveal`.
+#[wasm_bindgen(js_name = curl, skip_typescript)]
+pub fn curl(req: JsValue, reveal: bool) -> Result<String, JsValue> {
+    let method = required_string(&req, "method")?;
+    let url = required_string(&req, "url")?;
+    let ep = request_endpoint(&req);
+    let body = request_body(&req, ep, reveal)?;
     let api = ep.map_or(crate::endpoints::Api::Databrain, |e| e.api);
     let variable = (!reveal).then(|| request::token_variable(api));
     Ok(request::curl(&method, &url, &header_pairs(&req), body.as_deref(), variable))
+}
+
+/// `redact(request)`: a copy of a request object safe to show or log: the `Authorization` value
+/// after its scheme, and every secret value of the body, read `<redacted>`.
+#[wasm_bindgen(js_name = redact, skip_typescript)]
+pub fn redact(req: JsValue) -> Result<JsValue, JsValue> {
+    let method = required_string(&req, "method")?;
+    let url = required_string(&req, "url")?;
+    let ep = request_endpoint(&req);
+    let body = request_body(&req, ep, false)?;
+    let headers = js_sys::Object::new();
+    for (name, value) in header_pairs(&req) {
+        set(&headers, &name, &JsValue::from_str(&request::redact_header(&name, &value)));
+    }
+    let out = js_sys::Object::new();
+    if let Some(ep) = ep {
+        set(&out, "endpoint", &JsValue::from_str(ep.id));
+    }
+    set(&out, "method", &JsValue::from_str(&method));
+    set(&out, "url", &JsValue::from_str(&url));
+    set(&out, "headers", &headers);
+    if let Some(b) = body {
+        set(&out, "body", &JsValue::from_str(&b));
+    }
+    Ok(out.into())
 }
 
 fn outcome(kind: &str) -> js_sys::Object {

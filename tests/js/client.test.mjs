@@ -240,6 +240,25 @@ test("buildRequest: URL, headers and body; self-hosted base URLs", () => {
   assert.throws(() => wr.buildRequest("nope", {}, { token: "t" }), TypeError);
 });
 
+test("redactRequest hides the token and every secret of the body, and nothing else", () => {
+  const body = { datasourceType: "postgres", credentials: { name: "postgres-main", host: "db.example.com", port: 5432, username: "u", password: "p@ss", pasword: "typo-secret" } };
+  const r = wr.buildRequest("databrain.updateDatasource", body, { token: "tok-123", baseUrl: mock.url });
+  const shown = wr.redactRequest(r);
+  assert.deepEqual(shown, {
+    endpoint: "databrain.updateDatasource",
+    method: "PUT",
+    url: `${mock.url}/api/v2/datasource`,
+    headers: { Authorization: "Bearer <redacted>", "Content-Type": "application/json", Accept: "application/json" },
+    body: '{"datasourceType":"postgres","credentials":{"name":"postgres-main","host":"db.example.com","port":5432,"username":"u","password":"<redacted>","pasword":"<redacted>"}}',
+  });
+  assert.equal(r.headers.Authorization, "Bearer tok-123", "the request itself is left as it was");
+  const drive = wr.buildRequest("paradigm.testDatasource", { type: "googledrive", name: "D", credentials: { service_account_file: '{"private_key":"k"}' }, filter_criteria: { folder_id: "f" } }, { token: "t", id: 7 });
+  assert.equal(JSON.parse(wr.redactRequest(drive).body).credentials.service_account_file, "<redacted>");
+  assert.equal(wr.redactRequest({ method: "POST", url: "https://x", headers: {}, body: "not json" }).body, "<redacted>");
+  assert.throws(() => wr.redactRequest(null), TypeError);
+  assert.throws(() => wr.redactRequest({ method: 1, url: "https://x" }), TypeError);
+});
+
 test("toCurl hides the token and every secret until asked, and runs as is against the mock", () => {
   const body = { datasourceType: "postgres", credentials: { name: "postgres-main", host: "db.example.com", port: 5432, username: "u", password: "it's $(secret)", pasword: "typo-secret" } };
   const r = wr.buildRequest("databrain.updateDatasource", body, { token: mock.token, baseUrl: mock.url });

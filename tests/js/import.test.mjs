@@ -823,7 +823,7 @@ test("init() is a no-op promise in Node and initSync exists", async () => {
   assert.deepEqual(wr.validate(CW, okWorkspace()), { ok: true, issues: [], warnings: [] });
   assert.deepEqual(Object.keys(wr).sort(), [
     "AbortError", "ApiError", "DatabrainClient", "NetworkError", "ParadigmClient", "ResponseError", "TimeoutError",
-    "ValidationError", "buildRequest", "default", "describe", "endpoints", "initSync", "jsonSchema", "toCurl",
-    "validate", "validateMany",
+    "ValidationError", "buildRequest", "default", "describe", "endpoints", "initSync", "jsonSchema", "redactRequest",
+    "toCurl", "validate", "validateMany",
   ]);
 });

@@ -1,6 +1,11 @@
 // An ESM TypeScript consumer of workspace-requests (checked by types.test.mjs with `tsc --noEmit`).
 // Every line after `// @ts-expect-error` must be a type error: tsc fails if it is not.
 import init, {
+  ApiError,
+  DatabrainClient,
+  buildRequest,
+  redactRequest,
+  toCurl,
   describe,
   endpoints,
   initSync,
@@ -25,6 +30,7 @@ import init, {
   type RequestBodies,
   type TypeDescription,
   type ValidationResult,
+  type BuiltRequest,
 } from "workspace-requests";
 
 await init();
@@ -255,6 +261,19 @@ const sharepointCredsForServicenow: ParadigmDatasource = { type: "servicenow", n
 // Note: `init(5)` is NOT an error: lib.dom declares `WebAssembly.Module` as an empty interface, so
 // every non-nullish value is assignable to InitInput. Not asserted either way.
 
+// The request builder and the clients.
+const built: BuiltRequest<"databrain.createWorkspace"> = buildRequest("databrain.createWorkspace", { name: "W", connectionType: "DATAMART", datamartName: "m" }, { token: "t" });
+const safe: BuiltRequest<"databrain.createWorkspace"> = redactRequest(built);
+const command: string = toCurl(safe, { revealSecrets: false });
+const client = new DatabrainClient({ token: "t", timeoutMs: 1000 });
+client.createWorkspace({ name: "W", connectionType: "MULTI_DATASOURCE" }).catch((e: unknown) => e instanceof ApiError && e.code === "WORKSPACE_NAME_ALREADY_EXISTS");
+
+// @ts-expect-error TS2345 redactRequest takes a built request
+redactRequest("curl https://example.com");
+
+// @ts-expect-error TS2820 the builder checks the body's type too
+buildRequest("databrain.createWorkspace", { name: "W", connectionType: "datasource" }, { token: "t" });
+
 // @ts-expect-error TS2345 validateMany takes an array
 validateMany("databrain.createWorkspace", {});
 
@@ -266,4 +285,4 @@ const okFlag: boolean = validate("paradigm.updateWorkspace", {});
 
 console.log(badConnection, noName, typo, stringPort, misspelled, mssqlHost, mssqlBodyHost, postgress, nameless, tenancy);
 console.log(notACode, admin, unknownKey, memberEmail, stringId, numericDescription, scraperToken, driveObject);
-console.log(sharepointCredsForServicenow, values, okFlag);
+console.log(sharepointCredsForServicenow, values, okFlag, safe, command);
