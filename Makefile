@@ -3,9 +3,9 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CORPUS := $(CURDIR)/target/corpus.jsonl
 
-.PHONY: test tools pkg mock test-rust test-wasm test-mock test-js bench bench-quick lint fmt clean
+.PHONY: test tools pkg demo mock test-rust test-wasm test-mock test-js test-e2e bench bench-quick lint fmt clean
 
-test: tools test-rust lint pkg test-wasm test-mock test-js bench-quick
+test: tools test-rust lint pkg test-wasm test-mock test-js test-e2e bench-quick
 
 # Everything the tests need that a fresh machine may lack; skips what is there.
 tools:
@@ -14,6 +14,11 @@ tools:
 # The npm package in pkg/: wasm for browsers, Node ESM and CommonJS, types, smoke test.
 pkg:
 	scripts/build-pkg.sh
+
+# The demo page on http://127.0.0.1:$${PORT:-8080} with the mock API on $${MOCK_PORT:-8787}: builds
+# what is missing or out of date first. Ctrl-C stops both.
+demo:
+	scripts/demo.sh
 
 # A local mock of both APIs on 127.0.0.1:$${PORT:-8787} (token: $${MOCK_TOKEN:-mock-service-token}).
 mock:
@@ -45,6 +50,13 @@ test-wasm:
 # a Vite build, a plain <script type="module"> page, and the ajv differential check.
 test-js:
 	scripts/test-js.sh
+
+# The demo page end to end in headless Chromium (Playwright), against the mock: screenshots of
+# each state go to target/e2e/.
+test-e2e:
+	scripts/tools.sh npm browser
+	scripts/demo.sh --build
+	node --test --test-reporter=spec tests/e2e/
 
 # Ours against zod 4, valibot and ajv in one Node process: bench/RESULTS.md and bench/results.json.
 bench: pkg
