@@ -244,6 +244,9 @@ test("JSON mode: a pasted body's issues are listed with their paths, and a click
   assert.equal(selected, '"admin"');
   await shot(page, "09-json-mode");
 
+  // Any JSON is checked as it is, `null` and arrays included.
+  await page.fill("#json", "null");
+  assert.deepEqual(await listed(page), [{ path: "(body)", code: "invalid_type", message: "body must be an object, found null.", level: "error" }]);
   await page.fill("#json", '{"name": "a",}');
   assert.equal(await page.textContent("#status"), "not JSON");
   assert.match(await page.textContent("#issues"), /line 1, column \d+/);

@@ -51,7 +51,8 @@ const state = {
 };
 
 const info = () => byId.get(state.endpoint);
-const body = () => state.bodies.get(state.endpoint) ?? {};
+/** The current endpoint's body: `{}` until edited; in JSON mode any JSON value (`null` too). */
+const body = () => (state.bodies.has(state.endpoint) ? state.bodies.get(state.endpoint) : {});
 
 // ---- endpoint and mode ---------------------------------------------------------------------
 
