@@ -28,7 +28,27 @@ class ApiError extends Error {
     this.status = outcome.status;
     this.code = outcome.code;
     this.body = outcome.body;
+    const fields = fieldErrors(outcome.body);
+    if (fields) this.fields = fields;
   }
+}
+
+/**
+ * Paradigm's per-field errors (`fields: {<field>: [{error, detail}]}`, documented for its 422
+ * `validation_error`), kept only in that shape: entries that are not objects are left out, and
+ * `error` / `detail` are strings ("" when missing).
+ */
+function fieldErrors(body) {
+  const fields = body !== null && typeof body === "object" ? body.fields : undefined;
+  if (fields === null || typeof fields !== "object" || Array.isArray(fields)) return undefined;
+  const out = {};
+  for (const [key, list] of Object.entries(fields)) {
+    if (!Array.isArray(list)) continue;
+    out[key] = list
+      .filter((e) => e !== null && typeof e === "object")
+      .map((e) => ({ error: typeof e.error === "string" ? e.error : "", detail: typeof e.detail === "string" ? e.detail : "" }));
+  }
+  return out;
 }
 
 /** The request did not complete: no connection, or it dropped before an answer. */

@@ -63,6 +63,11 @@ export class ApiError<E extends EndpointId = EndpointId> extends Error {
   readonly code: ErrorCodes[E] | HttpStatusCode;
   /** The body as parsed JSON, or its text when it is not JSON, or `null` when empty. */
   readonly body: JsonValue;
+  /**
+   * Paradigm's per-field errors, when the body carries them (its 422 `validation_error`):
+   * `{ "members.users.0.id": [{ error: "invalid", detail: "…" }] }`.
+   */
+  readonly fields?: { readonly [field: string]: readonly { readonly error: string; readonly detail: string }[] };
 }
 
 /** The request did not complete: no connection, or it dropped before an answer. */

@@ -6,6 +6,7 @@
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
 import * as wr from "workspace-requests";
 import { startMock } from "../../mock/start.mjs";
 
@@ -140,7 +141,36 @@ test("Paradigm v3 rules answer their codes", async () => {
   assert.ok([400, 403].includes(personal.status));
   await fault("code=validation_error");
   const e = await rejects(paradigm.updateWorkspace(101, { name: "x" }), wr.ApiError);
-  assert.deepEqual([e.status, e.code], [422, "validation_error"]);
+  assert.deepEqual([e.status, e.code, e.fields], [422, "validation_error", {}]);
+  assert.equal(Object.hasOwn(personal, "fields"), false, "no fields property when the body has none");
+});
+
+test("Paradigm's per-field errors are ApiError.fields, in their documented shape only", async () => {
+  // A server of our own: the mock answers 422 only for bodies the client never sends.
+  const answers = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.writeHead(422, { "content-type": "application/json" }).end(JSON.stringify(answers.shift())));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const client = new wr.ParadigmClient({ token: "t", baseUrl: `http://127.0.0.1:${server.address().port}` });
+  const envelope = (extra) => ({ id: null, code: 422, error: "validation_error", detail: "One or more fields failed validation.", ...extra });
+  const cases = [
+    [envelope({ fields: { "members.users.0.id": [{ error: "invalid", detail: "Not a member." }] } }), { "members.users.0.id": [{ error: "invalid", detail: "Not a member." }] }],
+    [envelope({ fields: { name: [{ error: 5 }, "text", null], other: "not a list" } }), { name: [{ error: "", detail: "" }] }],
+    [envelope({ fields: ["name"] }), undefined],
+    [envelope({}), undefined],
+  ];
+  try {
+    for (const [body, fields] of cases) {
+      answers.push(body);
+      const e = await rejects(client.updateWorkspace(101, { name: "x" }), wr.ApiError);
+      assert.deepEqual([e.status, e.code, e.fields], [422, "validation_error", fields]);
+      assert.equal(Object.hasOwn(e, "fields"), fields !== undefined);
+    }
+  } finally {
+    server.close();
+  }
 });
 
 test("an invalid body is a ValidationError and never reaches the mock", async () => {
