@@ -186,6 +186,9 @@ test("a wrong token shows the API's 401 as a typed error with its documented cod
   assert.equal(await page.getAttribute("#response .result", "data-error"), "ApiError");
   assert.equal(await page.getAttribute("#response .result", "data-code"), "INVALID_DATA_APP_API_KEY");
   assert.match(await page.textContent("#response .result .status"), /HTTP 401/);
+  // The code is one the page lists as documented for this endpoint.
+  await page.click("#errors summary");
+  assert.match(await page.textContent('#errors tr[data-code="INVALID_DATA_APP_API_KEY"]'), /^401INVALID_DATA_APP_API_KEY/);
   await shot(page, "06-wrong-token");
 
   // Paradigm: its own envelope and code.

@@ -81,6 +81,14 @@ function selectEndpoint(id) {
   const d = describe(id);
   $("endpoint-summary").textContent = `${d.body.doc} Invalid bodies answer ${d.bodyError}.`;
   $("id-row").hidden = e.api !== "paradigm";
+  $("errors-body").replaceChildren(
+    ...d.errors.map((x) => {
+      const row = document.createElement("tr");
+      row.dataset.code = x.code;
+      row.append(...[String(x.status), x.code, x.doc].map((text, i) => Object.assign(document.createElement("td"), { textContent: text, className: i === 1 ? "mono" : "" })));
+      return row;
+    }),
+  );
   $("workspace-id").value = state.ids.get(id) ?? "";
   $("response").replaceChildren();
   showTarget();
@@ -396,6 +404,18 @@ function errorView(error) {
   const box = result("error", name, String(error?.message ?? error), error?.body ?? null, extra);
   box.dataset.error = name;
   if (error?.code !== undefined) box.dataset.code = String(error.code);
+  if (error?.fields && Object.keys(error.fields).length) {
+    // Paradigm's per-field errors.
+    const ul = document.createElement("ul");
+    for (const [key, list] of Object.entries(error.fields)) {
+      for (const f of list) {
+        const li = document.createElement("li");
+        li.append(tag("path", key), " ", tag("code", f.error), ` ${f.detail}`);
+        ul.append(li);
+      }
+    }
+    box.append(ul);
+  }
   if (name === "ValidationError") {
     const ul = document.createElement("ul");
     for (const i of error.issues) {
