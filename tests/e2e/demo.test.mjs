@@ -253,6 +253,11 @@ test("JSON mode: a pasted body's issues are listed with their paths, and a click
   await page.fill("#json", '{"name": "a",}');
   assert.equal(await page.textContent("#status"), "not JSON");
   assert.match(await page.textContent("#issues"), /line 1, column \d+/);
+  // Text that does not parse stays what it is across a switch of endpoint and back.
+  await page.selectOption("#endpoint", "databrain.createWorkspace");
+  await page.selectOption("#endpoint", "paradigm.updateWorkspace");
+  assert.equal(await page.inputValue("#json"), '{"name": "a",}');
+  assert.equal(await page.textContent("#status"), "not JSON");
   // The form refuses to take text that does not parse, and says why.
   await page.click("#mode-form");
   assert.equal(await page.isVisible("#json"), true);

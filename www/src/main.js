@@ -127,10 +127,9 @@ function render() {
     const again = focused && $("form").querySelector(`[data-path="${CSS.escape(focused)}"] :is(select, input, textarea, button)`);
     if (again) again.focus();
   } else {
-    state.syntax = null;
     const text = state.texts.get(state.endpoint) ?? JSON.stringify(body(), null, 2);
-    state.texts.set(state.endpoint, text);
     $("json").value = text;
+    takeJson(text);
   }
   check();
 }
@@ -142,8 +141,8 @@ function edit(path, value, structural) {
   else check();
 }
 
-function onJsonInput() {
-  const text = $("json").value;
+/** The JSON text as the body: parsed, or the syntax error (the body keeps its last parsed value). */
+function takeJson(text) {
   state.texts.set(state.endpoint, text);
   try {
     state.bodies.set(state.endpoint, JSON.parse(text));
@@ -151,6 +150,10 @@ function onJsonInput() {
   } catch (e) {
     state.syntax = syntaxError(text, e);
   }
+}
+
+function onJsonInput() {
+  takeJson($("json").value);
   check();
 }
 
