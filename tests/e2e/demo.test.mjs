@@ -174,6 +174,15 @@ test("switching datasourceType changes the credential fields; unconfirmed keys a
   assert.ok(await page.$(`${field("/filter_criteria/recursive")} input[type=checkbox][role=switch]`));
   await page.selectOption(`${field("/type")} select`, "servicenow");
   assert.deepEqual(await paradigmFields(), ["instance_url", "username", "password"]);
+  // A pasted Google Drive key shows in its (masked) text area once back in the form.
+  const key = '{"type": "service_account", "private_key": "k"}';
+  await page.click("#mode-json");
+  await page.fill("#json", JSON.stringify({ type: "googledrive", name: "D", credentials: { service_account_file: key }, filter_criteria: { folder_id: "f" } }));
+  await page.click("#mode-form");
+  const area = `${field("/credentials/service_account_file")} textarea`;
+  assert.equal(await page.inputValue(area), key);
+  assert.equal(await page.getAttribute(area, "class"), "mono masked");
+  assert.equal(await page.textContent("#status"), "valid");
   await page.close();
 });
 

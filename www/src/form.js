@@ -29,6 +29,7 @@ function el(tag, attrs = {}, ...children) {
     if (v === undefined || v === false) continue;
     if (k === "class") e.className = v;
     else if (k === "text") e.textContent = v;
+    else if (k === "value") e.value = v; // a property: a textarea has no value attribute
     else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
     else if (k in e && typeof v !== "string") e[k] = v;
     else e.setAttribute(k, v === true ? "" : v);
