@@ -122,6 +122,17 @@ test("an invalid create-workspace shows the required issue next to the field; fi
   assert.ok(state.databrain.workspaces.some((w) => w.name === "E2E Workspace" && w.datasourceName === "postgres-main"), "the mock holds the workspace");
   await shot(page, "03-sent");
 
+  // A list of strings: an emptied element stays, and is too short.
+  await page.click(`${field("/aiCopilotLlms")} button:text("Add item")`);
+  await page.click(`${field("/aiCopilotLlms")} button:text("Add item")`);
+  await page.fill(`${field("/aiCopilotLlms/0")} input`, "gpt-4o");
+  await page.fill(`${field("/aiCopilotLlms/1")} input`, "x");
+  await page.fill(`${field("/aiCopilotLlms/1")} input`, "");
+  assert.deepEqual(await listed(page), [{ path: "/aiCopilotLlms/1", code: "too_short", message: "aiCopilotLlms[1] cannot be empty.", level: "error" }]);
+  await page.click(`${field("/aiCopilotLlms/1")} button:text("Remove")`);
+  assert.deepEqual(await listed(page), []);
+  await page.click(`${field("/aiCopilotLlms")} button:text("Leave out")`);
+
   // Sending it again: the documented error, typed.
   await page.click("#send");
   await page.waitForSelector("#response .result[data-error]");

@@ -192,7 +192,8 @@ function numberFrom(text) {
 const shownText = (v) => (v === undefined || v === null ? "" : typeof v === "string" ? v : JSON.stringify(v));
 
 function typeControl(type, value, path, id, ctx, field) {
-  const edit = (v, structural = false) => ctx.onEdit(path, v, structural);
+  // An emptied list element stays in the list (as ""), where leaving out would remove it.
+  const edit = (v, structural = false) => ctx.onEdit(path, v === undefined && field?.item ? "" : v, structural);
   switch (type.kind) {
     case "enum": {
       const select = el("select", { id, onchange: () => edit(select.value === "" ? undefined : select.value) });
@@ -348,7 +349,7 @@ function arrayControl(type, value, path, id, ctx) {
     const inner =
       type.items.kind === "object"
         ? objectBody(type.items.object, isObject(item) ? item : {}, itemPath, ctx)
-        : typeControl(type.items, item, itemPath, `${id}-${i}`, ctx, null);
+        : typeControl(type.items, item, itemPath, `${id}-${i}`, ctx, { item: true, required: "required" });
     list.append(el("div", { class: "item", "data-path": itemPath }, el("span", { class: "index", text: `${i}` }), inner, remove, el("ul", { class: "field-issues" })));
   });
   const blank = type.items.kind === "object" ? {} : type.items.kind === "string" ? "" : null;
