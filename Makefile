@@ -83,4 +83,4 @@ fmt:
 
 clean:
 	cargo clean
-	rm -rf node_modules pkg/*.tgz
+	rm -rf node_modules www/node_modules pkg/*.tgz
