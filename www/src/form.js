@@ -5,8 +5,9 @@
 // element whose `data-path` is the finding's path (or its nearest ancestor).
 
 import * as pointer from "./pointer.js";
+import { el } from "./dom.js";
 
-/** What an unset optional control shows, and what a field's label carries. */
+/** The title of the "unconfirmed" badge. */
 const UNCONFIRMED =
   "The public docs do not confirm this key's name: the API may expect another one, so problems with it are warnings.";
 
@@ -23,20 +24,6 @@ export function renderForm(root, object, body, onEdit) {
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === false) continue;
-    if (k === "class") e.className = v;
-    else if (k === "text") e.textContent = v;
-    else if (k === "value") e.value = v; // a property: a textarea has no value attribute
-    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
-    else if (k in e && typeof v !== "string") e[k] = v;
-    else e.setAttribute(k, v === true ? "" : v);
-  }
-  e.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
-  return e;
-}
 
 /** The fields in force for an object's value: a union's variant replaces base fields of the same name. */
 export function effectiveFields(object, value) {

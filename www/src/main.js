@@ -12,6 +12,7 @@ import init, {
 } from "workspace-requests";
 import { renderForm, withRequiredObjects } from "./form.js";
 import * as pointer from "./pointer.js";
+import { el } from "./dom.js";
 import { EXAMPLES } from "./examples.js";
 
 const $ = (id) => document.getElementById(id);
@@ -59,13 +60,9 @@ const body = () => (state.bodies.has(state.endpoint) ? state.bodies.get(state.en
 function fillEndpoints() {
   const select = $("endpoint");
   for (const api of ["databrain", "paradigm"]) {
-    const group = document.createElement("optgroup");
-    group.label = api === "databrain" ? "Databrain v2" : "LightOn Paradigm v3";
+    const group = el("optgroup", { label: api === "databrain" ? "Databrain v2" : "LightOn Paradigm v3" });
     for (const e of ENDPOINTS.filter((x) => x.api === api)) {
-      const o = document.createElement("option");
-      o.value = e.id;
-      o.textContent = `${e.method} ${e.path} · ${e.summary}`;
-      group.append(o);
+      group.append(el("option", { value: e.id, text: `${e.method} ${e.path} · ${e.summary}` }));
     }
     select.append(group);
   }
@@ -82,12 +79,9 @@ function selectEndpoint(id) {
   $("endpoint-summary").textContent = `${d.body.doc} Invalid bodies answer ${d.bodyError}.`;
   $("id-row").hidden = e.api !== "paradigm";
   $("errors-body").replaceChildren(
-    ...d.errors.map((x) => {
-      const row = document.createElement("tr");
-      row.dataset.code = x.code;
-      row.append(...[String(x.status), x.code, x.doc].map((text, i) => Object.assign(document.createElement("td"), { textContent: text, className: i === 1 ? "mono" : "" })));
-      return row;
-    }),
+    ...d.errors.map((x) =>
+      el("tr", { "data-code": x.code }, el("td", { text: String(x.status) }), el("td", { class: "mono", text: x.code }), el("td", { text: x.doc })),
+    ),
   );
   $("workspace-id").value = state.ids.get(id) ?? "";
   $("response").replaceChildren();
@@ -197,30 +191,33 @@ function showFindings() {
     for (const f of findings) list.append(item(level, f.path, f.code, f.message, () => reveal(f.path)));
   }
   if (!issues.length && !warnings.length) {
-    list.append(Object.assign(document.createElement("li"), { className: "none", textContent: "No issues: the body matches the docs." }));
+    list.append(el("li", { class: "none", text: "No issues: the body matches the docs." }));
   }
   if (state.mode === "form") placeInForm([...issues.map((f) => ["error", f]), ...warnings.map((f) => ["warning", f])]);
 }
 
 function item(level, path, code, message, onClick) {
-  const li = document.createElement("li");
-  li.className = `finding ${level}`;
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "finding-link";
-  button.addEventListener("click", onClick);
-  const where = document.createElement("code");
-  where.className = "path";
-  where.textContent = path === "" ? "(body)" : path;
-  const what = document.createElement("span");
-  what.className = "code";
-  what.textContent = code;
-  const text = document.createElement("span");
-  text.className = "message";
-  text.textContent = message;
-  button.append(where, what, text);
-  li.append(button);
-  return li;
+  return el(
+    "li",
+    { class: `finding ${level}` },
+    el(
+      "button",
+      { type: "button", class: "finding-link", onclick: onClick },
+      el("code", { class: "path", text: path === "" ? "(body)" : path }),
+      el("span", { class: "code", text: code }),
+      el("span", { class: "message", text: message }),
+    ),
+  );
+}
+
+/** The form's elements by their `data-path`. */
+const formIndex = () => new Map([...$("form").querySelectorAll("[data-path]")].map((e) => [e.dataset.path, e]));
+
+/** The element a path's finding belongs to: the path's own, else its nearest ancestor's: `[path, element]`. */
+function ownerOf(index, path) {
+  let p = path;
+  while (p !== "" && !index.has(p)) p = pointer.parent(p);
+  return [p, index.get(p)];
 }
 
 /** Each finding next to the control of its path (or of the nearest enclosing one). */
@@ -229,21 +226,12 @@ function placeInForm(findings) {
   for (const ul of document.querySelectorAll("#form-panel .field-issues")) ul.replaceChildren();
   for (const e of form.querySelectorAll(".has-error, .has-warning")) e.classList.remove("has-error", "has-warning");
   for (const e of form.querySelectorAll("[aria-invalid]")) e.removeAttribute("aria-invalid");
-  const index = new Map([...form.querySelectorAll("[data-path]")].map((e) => [e.dataset.path, e]));
+  const index = formIndex();
   for (const [level, f] of findings) {
-    let path = f.path;
-    while (path !== "" && !index.has(path)) path = pointer.parent(path);
-    const owner = index.get(path);
+    const [path, owner] = ownerOf(index, f.path);
     const ul = owner ? owner.querySelector(":scope > .field-issues") : $("form-issues");
-    const li = document.createElement("li");
-    li.className = `finding ${level}`;
-    li.dataset.code = f.code;
     const rest = f.path.slice(path.length);
-    li.textContent = `${rest ? `${rest}: ` : ""}${f.message}`;
-    const code = document.createElement("code");
-    code.textContent = f.code;
-    li.append(" ", code);
-    ul.append(li);
+    ul.append(el("li", { class: `finding ${level}`, "data-code": f.code }, `${rest ? `${rest}: ` : ""}${f.message}`, " ", el("code", { text: f.code })));
     if (owner) {
       owner.classList.add(level === "error" ? "has-error" : "has-warning");
       const control = owner.querySelector(":scope > :is(input, select, textarea), :scope > .control :is(input, select, textarea)");
@@ -259,9 +247,7 @@ function reveal(path) {
     if (span) selectText(span[0], span[1]);
     return;
   }
-  let p = path;
-  let owner = null;
-  while (!(owner = $("form").querySelector(`[data-path="${CSS.escape(p)}"]`)) && p !== "") p = pointer.parent(p);
+  const [, owner] = ownerOf(formIndex(), path);
   if (!owner) return;
   owner.scrollIntoView({ block: "center", behavior: "smooth" });
   owner.querySelector("input, select, textarea, button")?.focus({ preventScroll: true });
@@ -356,7 +342,7 @@ async function send() {
   state.inflight = controller;
   $("send").disabled = true;
   $("cancel").hidden = false;
-  out.replaceChildren(Object.assign(document.createElement("p"), { className: "doc", textContent: `Sending ${e.method} ${e.path}…` }));
+  out.replaceChildren(el("p", { class: "doc", text: `Sending ${e.method} ${e.path}…` }));
   const started = performance.now();
   try {
     const options = { token, baseUrl, timeoutMs: 15_000 };
@@ -377,26 +363,20 @@ async function send() {
 }
 
 function result(kind, title, text, data, extra = []) {
-  const box = document.createElement("div");
-  box.className = `result ${kind}`;
-  const head = document.createElement("div");
-  head.className = "result-head";
-  const strong = document.createElement("strong");
-  strong.textContent = title;
-  head.append(strong, ...extra);
-  const p = document.createElement("p");
-  p.textContent = text;
-  box.append(head, p);
-  if (data !== null && data !== undefined) {
-    const pre = document.createElement("pre");
-    pre.className = "mono";
-    pre.textContent = typeof data === "string" ? data : JSON.stringify(data, null, 2);
-    box.append(pre);
-  }
-  return box;
+  return el(
+    "div",
+    { class: `result ${kind}` },
+    el("div", { class: "result-head" }, el("strong", { text: title }), ...extra),
+    el("p", { text }),
+    data !== null && data !== undefined && el("pre", { class: "mono", text: typeof data === "string" ? data : JSON.stringify(data, null, 2) }),
+  );
 }
 
-const tag = (cls, text) => Object.assign(document.createElement("code"), { className: cls, textContent: text });
+const tag = (cls, text) => el("code", { class: cls, text });
+
+/** A list of findings as `path code message` lines. */
+const findingList = (findings) =>
+  el("ul", {}, ...findings.map((f) => el("li", {}, tag("path", f.path || "(body)"), " ", tag("code", f.code), ` ${f.message}`)));
 
 /** A typed error as the client rejected with it: its class, code, status and what came back. */
 function errorView(error) {
@@ -409,24 +389,10 @@ function errorView(error) {
   if (error?.code !== undefined) box.dataset.code = String(error.code);
   if (error?.fields && Object.keys(error.fields).length) {
     // Paradigm's per-field errors.
-    const ul = document.createElement("ul");
-    for (const [key, list] of Object.entries(error.fields)) {
-      for (const f of list) {
-        const li = document.createElement("li");
-        li.append(tag("path", key), " ", tag("code", f.error), ` ${f.detail}`);
-        ul.append(li);
-      }
-    }
-    box.append(ul);
+    box.append(findingList(Object.entries(error.fields).flatMap(([path, list]) => list.map((f) => ({ path, code: f.error, message: f.detail })))));
   }
   if (name === "ValidationError") {
-    const ul = document.createElement("ul");
-    for (const i of error.issues) {
-      const li = document.createElement("li");
-      li.append(tag("path", i.path || "(body)"), " ", tag("code", i.code), ` ${i.message}`);
-      ul.append(li);
-    }
-    box.append(ul);
+    box.append(findingList(error.issues));
     box.querySelector("p").textContent = "Nothing was sent: the body breaks the schema.";
   }
   return box;
@@ -518,8 +484,5 @@ async function start() {
 
 start().catch((e) => {
   document.body.dataset.ready = "failed";
-  const p = document.createElement("p");
-  p.className = "fatal";
-  p.textContent = `The demo could not start: ${e?.message ?? e}`;
-  document.body.prepend(p);
+  document.body.prepend(el("p", { class: "fatal", text: `The demo could not start: ${e?.message ?? e}` }));
 });
