@@ -1,7 +1,7 @@
 //! Prints the package's shared JS module (`pkg/api.js`, and `pkg/cjs/api.cjs` for CommonJS):
 //! `endpoints()`, `describe()` and `jsonSchema()` as plain JavaScript over data generated from the
 //! schemas (so the wasm validator carries none of it), and `bind(check)`, which builds `validate`
-//! and `validateMany` over the wasm export `check(endpointIndex, body)`.
+//! and `validateMany` over the wasm export `check(endpointIndex, body, strict)`.
 //!
 //! ```sh
 //! cargo run --quiet --example js_api -- esm > pkg/api.js
@@ -9,7 +9,7 @@
 //! ```
 
 use serde_json::{json, Map, Value};
-use workspace_requests::{describe::describe, json_schema::json_schema, ENDPOINTS};
+use workspace_requests::{describe::describe, json_schema::json_schema_with, ValidationOptions, ENDPOINTS};
 
 /// The error classes of js/client.js, exported in the module's format.
 fn error_exports(cjs: bool) -> String {
@@ -39,14 +39,15 @@ fn main() {
         })
         .collect();
     // Each entry is kept as JSON text and parsed per call, so every caller gets a fresh copy.
-    let texts = |f: fn(&workspace_requests::Endpoint) -> Value| -> Value {
+    let texts = |f: &dyn Fn(&workspace_requests::Endpoint) -> Value| -> Value {
         let m: Map<String, Value> =
             ENDPOINTS.iter().map(|e| (e.id.to_string(), Value::from(f(e).to_string()))).collect();
         Value::Object(m)
     };
     let endpoints = Value::from(Value::Array(list).to_string());
-    let descriptions = texts(describe);
-    let schemas = texts(json_schema);
+    let descriptions = texts(&describe);
+    let schemas = texts(&|e| json_schema_with(e, ValidationOptions::default()));
+    let strict_schemas = texts(&|e| json_schema_with(e, ValidationOptions::STRICT));
     let export =
         |name: &str| if cjs { format!("exports.{name} = function {name}") } else { format!("export function {name}") };
     print!(
@@ -55,6 +56,7 @@ fn main() {
 const ENDPOINTS = {endpoints};
 const DESCRIPTIONS = {descriptions};
 const SCHEMAS = {schemas};
+const STRICT_SCHEMAS = {strict_schemas};
 // Endpoint ids in the order of the Rust ENDPOINTS table: the index is what the wasm `check` takes.
 const IDS = JSON.parse(ENDPOINTS).map((e) => e.id);
 const INDEX = new Map(IDS.map((id, i) => [id, i]));
@@ -80,6 +82,22 @@ function endpointIndex(endpoint) {{
 }}
 
 /**
+ * `strict` from the options of validate, validateMany and jsonSchema (`{{ strict?: boolean }}`): a
+ * mistyped or unknown option is a TypeError, never silently the default.
+ */
+function strictOption(options, what) {{
+  if (options === undefined || options === null) return false;
+  if (typeof options !== "object") throw new TypeError(`${{what}}: options must be an object such as {{ strict: true }}`);
+  for (const key of Object.keys(options)) {{
+    if (key !== "strict") throw new TypeError(`${{what}}: unknown option ${{JSON.stringify(key.slice(0, 40))}}; known: strict`);
+  }}
+  const strict = options.strict;
+  if (strict === undefined) return false;
+  if (typeof strict !== "boolean") throw new TypeError(`${{what}}: options.strict must be a boolean`);
+  return strict;
+}}
+
+/**
  * The package's functions over a wasm module's exports: `validate` and `validateMany` over
  * `check(endpointIndex, body)`, which answers `undefined` for a body with neither issues nor
  * warnings (the common case builds no result in wasm), and the request builder and clients of
@@ -87,20 +105,22 @@ function endpointIndex(endpoint) {{
  */
 {bind_fn}(wasm, guard = () => {{}}) {{
   const check = wasm.check;
-  function validate(endpoint, body) {{
+  function validate(endpoint, body, options) {{
     guard();
-    const result = check(endpointIndex(endpoint), body);
+    const strict = options === undefined ? false : strictOption(options, "validate");
+    const result = check(endpointIndex(endpoint), body, strict);
     return result === undefined ? {{ ok: true, issues: [], warnings: [] }} : result;
   }}
-  function validateMany(endpoint, bodies) {{
+  function validateMany(endpoint, bodies, options) {{
     guard();
     const index = endpointIndex(endpoint);
+    const strict = strictOption(options, "validateMany");
     if (!Array.isArray(bodies)) throw new TypeError("validateMany expects an array of bodies");
     const results = new Array(bodies.length);
     for (let n = 0; n < bodies.length; n++) {{
       let body;
       try {{ body = bodies[n]; }} catch (_) {{ body = UNREADABLE; }}
-      const result = check(index, body);
+      const result = check(index, body, strict);
       results[n] = result === undefined ? {{ ok: true, issues: [], warnings: [] }} : result;
     }}
     return results;
@@ -120,9 +140,9 @@ function endpointIndex(endpoint) {{
   return JSON.parse(entry(DESCRIPTIONS, endpoint));
 }}
 
-/** A JSON Schema (2020-12) equivalent to `validate` for the endpoint. */
-{schema_fn}(endpoint) {{
-  return JSON.parse(entry(SCHEMAS, endpoint));
+/** A JSON Schema (2020-12) accepting what `validate` accepts for the endpoint, in the same mode. */
+{schema_fn}(endpoint, options) {{
+  return JSON.parse(entry(strictOption(options, "jsonSchema") ? STRICT_SCHEMAS : SCHEMAS, endpoint));
 }}
 "#,
         strict = if cjs { "\"use strict\";\n" } else { "" },

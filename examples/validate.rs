@@ -2,27 +2,43 @@
 //!
 //! ```sh
 //! cargo run --quiet --example validate -- databrain.createWorkspace < body.json
+//! cargo run --quiet --example validate -- --strict paradigm.updateWorkspace < body.json
 //! ```
 //!
 //! Prints `{"ok": bool, "issues": [...], "warnings": [...]}` and exits 0, also for an invalid body.
-//! Exits 2 for an unknown endpoint id, unreadable input or text that is not JSON.
+//! `--strict`: unknown keys of documented objects are issues, not warnings. Exits 2 for an unknown
+//! endpoint id or option, unreadable input or text that is not JSON (as `JSON.parse` reads it).
 
 use std::io::Read;
 use std::process::ExitCode;
 
+use workspace_requests::ValidationOptions;
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let [id] = args.as_slice() else {
-        let ids: Vec<&str> = workspace_requests::ENDPOINTS.iter().map(|e| e.id).collect();
-        eprintln!("usage: validate ENDPOINT_ID < body.json\nendpoint ids: {}", ids.join(", "));
+    let mut options = ValidationOptions::default();
+    let mut ids = Vec::new();
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--strict" => options.strict = true,
+            a if a.starts_with('-') => ids.push(String::new()),
+            _ => ids.push(arg),
+        }
+    }
+    let [id] = ids.as_slice() else {
+        let known: Vec<&str> = workspace_requests::ENDPOINTS.iter().map(|e| e.id).collect();
+        eprintln!("usage: validate [--strict] ENDPOINT_ID < body.json\nendpoint ids: {}", known.join(", "));
         return ExitCode::from(2);
     };
+    if id.is_empty() {
+        eprintln!("usage: validate [--strict] ENDPOINT_ID < body.json (unknown option)");
+        return ExitCode::from(2);
+    }
     let mut text = String::new();
     if let Err(e) = std::io::stdin().read_to_string(&mut text) {
         eprintln!("validate: cannot read standard input: {e}");
         return ExitCode::from(2);
     }
-    match workspace_requests::validate_json(id, &text) {
+    match workspace_requests::validate_json_with(id, &text, options) {
         Ok(report) => {
             println!("{}", report.to_json_string());
             ExitCode::SUCCESS

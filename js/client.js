@@ -103,13 +103,14 @@ function retryPolicy(retry) {
 }
 
 function clientOptions(options) {
-  const { token, baseUrl, timeoutMs, retry } = options ?? {};
+  const { token, baseUrl, timeoutMs, retry, strict = false } = options ?? {};
   if (typeof token !== "string" || token.trim() === "") throw new TypeError("token must be a non-empty string");
   if (baseUrl !== undefined && typeof baseUrl !== "string") throw new TypeError("baseUrl must be a string");
+  if (typeof strict !== "boolean") throw new TypeError("strict must be a boolean");
   if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
     throw new TypeError("timeoutMs must be a positive number of milliseconds");
   }
-  return { token, baseUrl, timeoutMs, retry: retryPolicy(retry) };
+  return { token, baseUrl, timeoutMs, retry: retryPolicy(retry), strict };
 }
 
 /** Waits, unless the caller aborts first. */
@@ -131,8 +132,9 @@ function pause(ms, endpoint, signal) {
 function requests(wasm, guard) {
   function buildRequest(endpoint, body, options) {
     guard();
-    const { token, baseUrl, id } = options ?? {};
-    const built = wasm.build(endpointIndex(endpoint), body, token, baseUrl, id);
+    const { token, baseUrl, id, strict = false } = options ?? {};
+    if (typeof strict !== "boolean") throw new TypeError("buildRequest: options.strict must be a boolean");
+    const built = wasm.build(endpointIndex(endpoint), body, token, baseUrl, id, strict);
     if (built.invalid) throw new ValidationError(endpoint, built.invalid);
     return built;
   }
@@ -152,7 +154,7 @@ function requests(wasm, guard) {
   async function call(config, endpoint, body, id, options) {
     const signal = options?.signal;
     if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError("signal must be an AbortSignal");
-    const request = buildRequest(endpoint, body, { token: config.token, baseUrl: config.baseUrl, id });
+    const request = buildRequest(endpoint, body, { token: config.token, baseUrl: config.baseUrl, id, strict: config.strict });
     const index = endpointIndex(endpoint);
     const attempts = IDEMPOTENT.has(request.method) ? config.retry.retries + 1 : 1;
     for (let attempt = 0; ; attempt++) {

@@ -2,7 +2,7 @@
 //!
 //! Shape (the TypeScript declarations in [`crate::typescript`] spell it out):
 //! `{id, api, method, path, summary, bodyError, errors: [{code, status, doc}], body: Object}` where
-//! `Object = {name, doc, strict, documented, fields: [Field], rules: [Rule], union?: {tag, variants:
+//! `Object = {name, doc, closesInStrictMode, documented, fields: [Field], rules: [Rule], union?: {tag, variants:
 //! [{value, doc, fields: [Field]}]}}`, `Field = {name, type: Type, required: "required" | "optional" |
 //! "expected" | "forbidden", useInstead?, doc, secret, confirmed, default?}`, `Rule = {kind:
 //! "requiredWhen" | "onlyWhen", fields, when: {field, op: "eq" | "ne", value}, level: "issue" |
@@ -50,7 +50,7 @@ fn object(s: &Schema) -> Json {
     let mut m = Map::new();
     m.insert("name".into(), s.name.into());
     m.insert("doc".into(), s.doc.into());
-    m.insert("strict".into(), s.strict.into());
+    m.insert("closesInStrictMode".into(), s.closes_in_strict_mode().into());
     m.insert("documented".into(), s.documented.into());
     m.insert("fields".into(), s.fields.iter().map(field).collect());
     m.insert("rules".into(), s.rules.iter().map(|r| rule(s, r)).collect());
@@ -127,7 +127,7 @@ fn rule(s: &Schema, r: &Rule) -> Json {
         Rule::OnlyWhen { level, .. } => ("onlyWhen", *level),
     };
     // A rule over unconfirmed fields can only ever warn.
-    let confirmed = r.fields().iter().all(|n| s.field(n).is_some_and(|f| f.confirmed));
+    let confirmed = r.fields().iter().all(|n| s.field(n).is_some_and(Field::checked));
     let level = if level == Level::Issue && confirmed { "issue" } else { "warning" };
     let (op, field, value) = match r.cond() {
         Cond::Eq(f, l) => ("eq", f, l),

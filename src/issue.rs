@@ -2,7 +2,7 @@
 
 use crate::message::render;
 use crate::path::Path;
-use crate::schema::{Choice, Cond, Field};
+use crate::schema::{Choice, Cond, Field, Keys, Level};
 use crate::value::Kind;
 
 /// The stable code of a problem. The strings are part of the public API.
@@ -61,8 +61,19 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub kind: Kind,
-    /// A short, escaped preview of the value; always `None` for secret fields.
+    /// A short, escaped preview of the value; `None` whenever the value could hold a secret.
     pub preview: Option<String>,
+    /// Why a string is not previewed, where the message says so.
+    pub hidden: Option<Hidden>,
+}
+
+/// Why a message does not show a string it found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    /// JSON text where an object or array is expected: the value was encoded twice.
+    JsonText,
+    /// It looks like a key or token (`-----BEGIN`, a long base64 or hex run).
+    KeyMaterial,
 }
 
 /// Everything a message needs, kept apart from the text so a binding can render it lazily.
@@ -88,20 +99,26 @@ pub enum Detail {
         max: u32,
         len: usize,
     },
+    /// A key the schema does not define; `level` is what the severity policy made of it.
     Unknown {
         suggestion: Option<&'static str>,
-        strict: bool,
+        keys: Keys,
+        level: Option<Level>,
         key_confirmed: bool,
         known: &'static [Field],
     },
-    /// `when` must hold for the key to be sent; `actual` describes the sibling's value.
+    /// `when` must hold for the key to be sent; `actual` describes the sibling's value;
+    /// `at_default` says the key holds its documented default (so the API likely ignores it).
     NotAllowedUnless {
         when: Cond,
         actual: Found,
+        at_default: bool,
     },
-    /// The key is never sent for this schema; `instead` names the key to use.
+    /// The key is never sent for this schema; `instead` names the key to use, and `redundant`
+    /// says that key is sent too.
     UseInstead {
         instead: &'static str,
+        redundant: bool,
     },
     OutOfRange {
         min: i64,
@@ -132,13 +149,15 @@ pub struct Issue {
     pub path: String,
     pub code: Code,
     pub message: String,
-    pub api_code: &'static str,
+    /// The error code the API answers for it; `None` for a warning (not an error the API is
+    /// known to answer).
+    pub api_code: Option<&'static str>,
 }
 
 impl std::fmt::Debug for Issue {
     // Messages never hold secret values, so the derived shape is safe; spelled out to keep it so.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {} ({}): {}", self.path, self.code.as_str(), self.api_code, self.message)
+        write!(f, "{} {} ({}): {}", self.path, self.code.as_str(), self.api_code.unwrap_or("-"), self.message)
     }
 }
 
@@ -175,7 +194,10 @@ impl Report {
                 out.push_str(",\"message\":");
                 push_str(out, &i.message);
                 out.push_str(",\"apiCode\":");
-                push_str(out, i.api_code);
+                match i.api_code {
+                    Some(code) => push_str(out, code),
+                    None => out.push_str("null"),
+                }
                 out.push('}');
             }
             out.push(']');
@@ -203,8 +225,8 @@ pub struct ReportSink {
 
 impl Sink for ReportSink {
     fn push(&mut self, severity: Severity, path: &Path, code: Code, field: Option<&Field>, detail: Detail) {
-        let issue =
-            Issue { path: path.pointer(), code, message: render(path, code, field, &detail), api_code: self.api_code };
+        let api_code = (severity == Severity::Issue).then_some(self.api_code);
+        let issue = Issue { path: path.pointer(), code, message: render(path, code, field, &detail), api_code };
         match severity {
             Severity::Issue => self.report.issues.push(issue),
             Severity::Warning => self.report.warnings.push(issue),

@@ -1,8 +1,9 @@
 //! JSON Schema (draft 2020-12) export, derived from the schemas.
 //!
-//! The exported schema accepts exactly the bodies [`crate::validate()`] reports without issues
-//! (warnings do not make a body invalid), so keys the docs do not confirm carry no constraint, only
-//! a description. Two limits no standard keyword expresses: the nesting limit ([`crate::MAX_DEPTH`]),
+//! The exported schema accepts exactly the bodies [`crate::validate_with`] reports without issues
+//! in the same mode (warnings do not make a body invalid): keys the docs do not confirm carry no
+//! constraint, only a description, and objects get `additionalProperties: false` only in strict
+//! mode, where an unknown key is an issue. Two limits no standard keyword expresses: the nesting limit ([`crate::MAX_DEPTH`]),
 //! and "a string holding a JSON object", written as the standard `contentMediaType` /
 //! `contentSchema` pair, which validators such as ajv treat as annotations unless told otherwise.
 
@@ -10,37 +11,48 @@ use serde_json::{json, Map, Value as Json};
 
 use crate::describe::lit;
 use crate::endpoints::Endpoint;
-use crate::schema::{Cond, Field, Level, Req, Rule, Schema, Type};
+use crate::schema::{Cond, Field, Level, Req, Rule, Schema, Type, ValidationOptions};
 
-/// The JSON Schema of an endpoint's body.
+/// The JSON Schema of an endpoint's body, in the default mode.
 pub fn json_schema(ep: &Endpoint) -> Json {
-    let mut defs = Map::new();
+    json_schema_with(ep, ValidationOptions::default())
+}
+
+/// The JSON Schema of an endpoint's body for `options` (strict: closed objects take no other keys).
+pub fn json_schema_with(ep: &Endpoint, options: ValidationOptions) -> Json {
+    let mut defs = Defs { map: Map::new(), strict: options.strict };
     let root = reference(ep.body, &mut defs);
     let mut m = Map::new();
     m.insert("$schema".into(), "https://json-schema.org/draft/2020-12/schema".into());
     m.insert("title".into(), ep.id.into());
     m.insert("description".into(), format!("{} {}: {}", ep.method, ep.path, ep.summary).into());
     m.insert("$ref".into(), root);
-    m.insert("$defs".into(), Json::Object(defs));
+    m.insert("$defs".into(), Json::Object(defs.map));
     Json::Object(m)
 }
 
+/// The `$defs` being written, and the mode they are written for.
+struct Defs {
+    map: Map<String, Json>,
+    strict: bool,
+}
+
 /// Registers an object schema under `$defs` (once) and returns its `$ref` target.
-fn reference(s: &'static Schema, defs: &mut Map<String, Json>) -> Json {
-    if !defs.contains_key(s.name) {
-        defs.insert(s.name.into(), Json::Null); // reserve the name: schemas may refer to each other
+fn reference(s: &'static Schema, defs: &mut Defs) -> Json {
+    if !defs.map.contains_key(s.name) {
+        defs.map.insert(s.name.into(), Json::Null); // reserve the name: schemas may refer to each other
         let def = object(s, defs);
-        defs.insert(s.name.into(), def);
+        defs.map.insert(s.name.into(), def);
     }
     Json::from(format!("#/$defs/{}", s.name))
 }
 
 /// Whether a field's problems are issues (and so constraints here), not warnings.
 fn checked(f: &Field) -> bool {
-    f.confirmed
+    f.checked()
 }
 
-fn object(s: &'static Schema, defs: &mut Map<String, Json>) -> Json {
+fn object(s: &'static Schema, defs: &mut Defs) -> Json {
     let mut m = Map::new();
     m.insert("type".into(), "object".into());
     m.insert("description".into(), s.doc.into());
@@ -49,7 +61,8 @@ fn object(s: &'static Schema, defs: &mut Map<String, Json>) -> Json {
     if !required.is_empty() {
         m.insert("required".into(), required.into());
     }
-    if s.strict {
+    // Only where an unknown key is an issue: in strict mode, for objects that close in it.
+    if s.unknown_key(ValidationOptions { strict: defs.strict }, false) == Some(Level::Issue) {
         m.insert("additionalProperties".into(), false.into());
     }
     let mut all_of: Vec<Json> = s.rules.iter().filter_map(|r| rule(s, r)).collect();
@@ -74,11 +87,7 @@ fn object(s: &'static Schema, defs: &mut Map<String, Json>) -> Json {
 }
 
 /// `properties` and `required` for a list of fields.
-fn properties<'a>(
-    s: &'static Schema,
-    fields: impl Iterator<Item = &'a Field>,
-    defs: &mut Map<String, Json>,
-) -> (Json, Vec<Json>) {
+fn properties<'a>(s: &'static Schema, fields: impl Iterator<Item = &'a Field>, defs: &mut Defs) -> (Json, Vec<Json>) {
     let mut props = Map::new();
     let mut required = Vec::new();
     for f in fields {
@@ -90,7 +99,7 @@ fn properties<'a>(
     (Json::Object(props), required)
 }
 
-fn field(s: &'static Schema, f: &Field, defs: &mut Map<String, Json>) -> Json {
+fn field(s: &'static Schema, f: &Field, defs: &mut Defs) -> Json {
     if let Req::Forbidden(instead) = f.req {
         if checked(f) {
             return Json::Bool(false);
@@ -121,7 +130,7 @@ fn field(s: &'static Schema, f: &Field, defs: &mut Map<String, Json>) -> Json {
     Json::Object(m)
 }
 
-fn ty(s: &'static Schema, t: &Type, defs: &mut Map<String, Json>) -> Json {
+fn ty(s: &'static Schema, t: &Type, defs: &mut Defs) -> Json {
     match t {
         Type::Str { min, max } => crate::describe::string(("type", "string"), *min, *max),
         Type::Enum(choices) => {
@@ -189,7 +198,16 @@ mod tests {
     use crate::endpoints::endpoint;
 
     fn schema(id: &str) -> Json {
-        json_schema(endpoint(id).expect("endpoint"))
+        json_schema_with(endpoint(id).expect("endpoint"), ValidationOptions::STRICT)
+    }
+
+    #[test]
+    fn default_mode_lets_unknown_keys_through() {
+        let s = json_schema(endpoint("databrain.createWorkspace").expect("endpoint"));
+        assert!(s["$defs"]["DatabrainCreateWorkspaceBody"].get("additionalProperties").is_none());
+        assert_eq!(s["$defs"]["DatabrainCreateWorkspaceBody"]["required"], json!(["name", "connectionType"]));
+        let p = json_schema(endpoint("paradigm.updateWorkspace").expect("endpoint"));
+        assert!(p["$defs"].as_object().expect("defs").values().all(|d| d.get("additionalProperties").is_none()));
     }
 
     #[test]

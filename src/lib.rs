@@ -30,6 +30,7 @@ pub mod path;
 pub mod request;
 pub mod response;
 pub mod schema;
+pub mod secrets;
 pub mod suggest;
 #[cfg(feature = "json")]
 pub mod typescript;
@@ -41,6 +42,7 @@ pub mod wasm;
 pub use endpoints::{endpoint, Api, ApiError, Endpoint, ENDPOINTS};
 pub use issue::{Code, Detail, Found, Issue, Report, Severity, Sink};
 #[cfg(feature = "json")]
-pub use json::{validate_json, JsonError};
-pub use validate::{validate, validate_into, MAX_DEPTH, MAX_FINDINGS};
+pub use json::{validate_json, validate_json_with, JsonError};
+pub use schema::ValidationOptions;
+pub use validate::{validate, validate_into, validate_with, MAX_DEPTH, MAX_FINDINGS};
 pub use value::{Kind, Value};

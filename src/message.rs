@@ -1,9 +1,9 @@
 //! Messages: name the field, say what was expected and what was found, list allowed values and
 //! suggest the nearest known name. Secret values never reach this module (see [`Found`]).
 
-use crate::issue::{Code, Detail, Found};
+use crate::issue::{Code, Detail, Found, Hidden};
 use crate::path::Path;
-use crate::schema::{Cond, Field, Lit};
+use crate::schema::{Cond, Field, Keys, Level, Lit};
 use crate::value::Kind;
 
 /// At most this many characters of a value (or key) appear in a message.
@@ -58,6 +58,12 @@ fn lit(l: &Lit) -> String {
 fn found(f: &Found) -> String {
     match (&f.preview, f.kind) {
         (_, Kind::Undefined) => "nothing".to_string(),
+        (None, Kind::String) if f.hidden == Some(Hidden::JsonText) => {
+            "a string holding JSON text (send the value itself, not its JSON encoding)".to_string()
+        }
+        (None, Kind::String) if f.hidden == Some(Hidden::KeyMaterial) => {
+            "a string (not shown: it looks like a key or token)".to_string()
+        }
         (Some(p), Kind::String | Kind::Number | Kind::Bool) if f.kind != Kind::String => p.clone(),
         (Some(p), Kind::String) => format!("the string {p}"),
         (_, kind) => kind.noun().to_string(),
@@ -111,33 +117,50 @@ pub fn render(path: &Path, _code: Code, _field: Option<&Field>, detail: &Detail)
         }
         Detail::Empty => format!("{name} cannot be empty."),
         Detail::TooLong { max, len } => format!("{name} must be at most {max} characters, found {len}."),
-        Detail::Unknown { suggestion, strict, key_confirmed, known } => {
-            let mut m = if *strict {
-                format!("{name} is not a field of this object.")
-            } else {
-                format!("{name} is not a key the docs list here; it is sent as is.")
+        Detail::Unknown { suggestion, keys, level, key_confirmed, known } => {
+            let closed = *keys == Keys::Closed;
+            let mut m = match (keys, level) {
+                (Keys::Closed, Some(Level::Issue)) => format!("{name} is not a field of this object (strict mode)."),
+                (Keys::Closed, _) => {
+                    format!("{name} is not a field the docs define for this object; the API may ignore or reject it.")
+                }
+                (Keys::Open, _) => format!("{name} is not a key the docs list here; it is sent as is."),
             };
             if let Some(s) = suggestion {
                 m.push_str(&format!(" Did you mean {}?", sibling(path, s)));
                 if !key_confirmed {
                     m.push_str(" (The docs do not confirm that name either.)");
                 }
-            } else if *strict && known.is_empty() {
+            } else if closed && known.is_empty() {
                 m.push_str(" This object takes no fields.");
-            } else if *strict {
+            } else if known.is_empty() {
+                m.push_str(" The docs list no keys for it.");
+            } else if closed {
                 let names: Vec<&str> = known.iter().map(|f| f.name).collect();
                 m.push_str(&format!(" Known fields: {}.", names.join(", ")));
             }
             m
         }
-        Detail::NotAllowedUnless { when: Cond::Ne(f, l), actual: _ } => {
+        Detail::NotAllowedUnless { when: Cond::Ne(f, l), .. } => {
             format!("{name} is not used when {} is {}; the API may reject or ignore it.", sibling(path, f), lit(l))
         }
-        Detail::NotAllowedUnless { when, actual: a } => {
-            format!("{name} is only valid when {}, but {} is {}.", cond_text(path, when), sibling(path, when.field()), actual(a))
+        Detail::NotAllowedUnless { when, actual: a, at_default } => {
+            let mut m = format!(
+                "{name} is only valid when {}, but {} is {}.",
+                cond_text(path, when),
+                sibling(path, when.field()),
+                actual(a)
+            );
+            if *at_default {
+                m.push_str(" It holds its documented default, so the API likely ignores it; leave it out.");
+            }
+            m
         }
-        Detail::UseInstead { instead } => {
+        Detail::UseInstead { instead, redundant: false } => {
             format!("{name} is not used for this datasource type: send {} instead.", sibling(path, instead))
+        }
+        Detail::UseInstead { instead, redundant: true } => {
+            format!("{name} is not used for this datasource type and is redundant next to {}; leave it out.", sibling(path, instead))
         }
         Detail::OutOfRange { min, max, found: f } => {
             format!("{name} must be between {min} and {max}, found {}.", found(f))

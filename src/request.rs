@@ -5,6 +5,7 @@
 
 use crate::endpoints::{Api, Endpoint};
 use crate::schema::{Field, Schema, Type};
+use crate::secrets::{looks_like_key_material, looks_secret};
 use crate::value::{Kind, Value};
 
 pub const DATABRAIN_BASE_URL: &str = "https://api.usedatabrain.com";
@@ -58,11 +59,19 @@ pub fn default_base_url(api: Api) -> &'static str {
 /// Checks a base URL and trims its trailing slashes: `https://bi.example.com/databrain/` gives
 /// `https://bi.example.com/databrain`, to which the endpoint's path is appended.
 pub fn base_url(base: &str) -> Result<&str, RequestError> {
+    // A URL with user info is refused without being shown: it holds a password.
+    let credentials = || {
+        RequestError::BaseUrl(
+            "must not hold credentials (user:password@host): both APIs authenticate with the token".to_string(),
+        )
+    };
     let lower = base.get(..8).unwrap_or(base).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {
         base.get(8..)
     } else if lower.starts_with("http://") {
         base.get(7..)
+    } else if base.contains('@') {
+        return Err(credentials());
     } else {
         return Err(RequestError::BaseUrl(format!(
             "must start with http:// or https://, found {}",
@@ -70,7 +79,10 @@ pub fn base_url(base: &str) -> Result<&str, RequestError> {
         )));
     };
     let rest = rest.unwrap_or("");
-    let host = rest.split('/').next().unwrap_or("");
+    let host = rest.split(['/', '\\']).next().unwrap_or("");
+    if host.contains('@') {
+        return Err(credentials());
+    }
     if host.is_empty() {
         return Err(RequestError::BaseUrl("has no host".to_string()));
     }
@@ -134,32 +146,55 @@ pub fn headers(token: &str) -> [(&'static str, String); 3] {
     ]
 }
 
-/// A header's value as it may be shown: the credentials of `Authorization` (and
-/// `Proxy-Authorization`) read [`REDACTED`] after their scheme word; other headers are unchanged.
+/// Authentication schemes whose name an `Authorization` preview keeps (`Bearer <redacted>`).
+const AUTH_SCHEMES: [&str; 10] =
+    ["bearer", "basic", "token", "digest", "apikey", "api-key", "negotiate", "ntlm", "dpop", "aws4-hmac-sha256"];
+
+/// Whether a header carries credentials: `Authorization`, `Proxy-Authorization`, `Cookie`,
+/// `Set-Cookie`, and any name that looks secret (`X-Api-Key`, `X-Auth-Token`, ...).
+pub fn secret_header(name: &str) -> bool {
+    ["authorization", "proxy-authorization", "cookie", "set-cookie"].iter().any(|h| name.eq_ignore_ascii_case(h))
+        || looks_secret(name)
+}
+
+/// A header's value as it may be shown: every credential header reads [`REDACTED`];
+/// `Authorization` and `Proxy-Authorization` keep a known scheme word (`Bearer <redacted>`,
+/// `Token <redacted>`), and a bare token is hidden whole. Other headers are unchanged.
 pub fn redact_header(name: &str, value: &str) -> String {
-    if !name.eq_ignore_ascii_case("authorization") && !name.eq_ignore_ascii_case("proxy-authorization") {
+    if !secret_header(name) {
         return value.to_string();
     }
-    match value.split_once(' ') {
-        Some((scheme, _)) if !scheme.is_empty() => format!("{scheme} {REDACTED}"),
+    let auth = name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization");
+    match value.trim_start().split_once(' ') {
+        Some((scheme, _)) if auth && AUTH_SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s)) => {
+            format!("{scheme} {REDACTED}")
+        }
         _ => REDACTED.to_string(),
     }
 }
 
-/// Whether a key the schema does not define looks like it holds a secret (`pasword`, `apiKey`,
-/// `client_secret`): such values are redacted too.
-pub fn looks_secret(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    ["pass", "pwd", "secret", "token", "private", "credential", "apikey", "api_key", "accesskey", "access_key"]
-        .iter()
-        .any(|w| k.contains(w))
-        || k.ends_with("key")
+/// A URL as it may be shown: user info (`https://user:pw@host`) reads [`REDACTED`].
+pub fn redact_url(url: &str) -> String {
+    let Some(scheme_end) = url.find("://") else { return url.to_string() };
+    let rest = &url[scheme_end + 3..];
+    let authority_end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{}://{REDACTED}@{}", &url[..scheme_end], &rest[at + 1..]),
+        None => url.to_string(),
+    }
 }
 
-/// The body as JSON text, with every secret value replaced by [`REDACTED`] unless `reveal`.
-/// Secret fields come from the schema (and the variant the body selects); keys the schema does
-/// not define are redacted when their name looks secret. Serialises as `JSON.stringify` does:
-/// keys whose values JSON cannot hold are left out, such array elements become `null`.
+/// The body as JSON text, with every value that may be secret replaced by [`REDACTED`] unless
+/// `reveal`:
+/// - inside a credentials object (`Schema::credentials`), every value except those of keys the
+///   schema (for the variant the body selects) knows not to be secret, holding a plain value;
+/// - elsewhere, secret fields, and keys the schema does not define whose name looks secret or is
+///   a near miss of a secret field;
+/// - anywhere, a string where an object or array belongs (a double-encoded `credentials`) and a
+///   string that looks like key material.
+///
+/// Serialises as `JSON.stringify` does: keys whose values JSON cannot hold are left out, such
+/// array elements become `null`.
 pub fn body_text<V: Value>(schema: Option<&'static Schema>, body: &V, reveal: bool) -> String {
     let mut out = String::with_capacity(256);
     write_value(&mut out, body, schema.map(Shape::Object), reveal, 0);
@@ -181,6 +216,29 @@ fn field_shape(f: &'static Field) -> Option<Shape> {
     }
 }
 
+/// Whether a shape holds an object or an array.
+fn container(shape: Option<Shape>) -> bool {
+    match shape {
+        Some(Shape::Object(_)) => true,
+        Some(Shape::Type(t)) => match t {
+            Type::Array(_) | Type::Object(_) | Type::Any => true,
+            Type::Nullable(inner) => matches!(inner, Type::Array(_) | Type::Object(_) | Type::Any),
+            _ => false,
+        },
+        None => false,
+    }
+}
+
+/// Whether a field's type is a plain value (string, number, boolean), as a credentials preview
+/// may show it.
+fn plain(ty: &Type) -> bool {
+    match ty {
+        Type::Str { .. } | Type::Enum(_) | Type::Tag | Type::Bool | Type::Int { .. } | Type::Port => true,
+        Type::Nullable(inner) => plain(inner),
+        _ => false,
+    }
+}
+
 fn write_value<V: Value>(out: &mut String, v: &V, shape: Option<Shape>, reveal: bool, depth: usize) {
     if depth > crate::MAX_DEPTH + 1 {
         out.push_str("null");
@@ -190,7 +248,14 @@ fn write_value<V: Value>(out: &mut String, v: &V, shape: Option<Shape>, reveal: 
         Kind::Null | Kind::Undefined | Kind::Other => out.push_str("null"),
         Kind::Bool => out.push_str(if v.as_bool() == Some(true) { "true" } else { "false" }),
         Kind::Number => out.push_str(&v.number_text().unwrap_or_else(|| "null".to_string())),
-        Kind::String => write_string(out, &v.as_str().unwrap_or_default()),
+        Kind::String => {
+            let text = v.as_str().unwrap_or_default();
+            if !reveal && (container(shape) || looks_like_key_material(&text)) {
+                write_string(out, REDACTED);
+            } else {
+                write_string(out, &text);
+            }
+        }
         Kind::Array => {
             let item = match shape {
                 Some(Shape::Type(Type::Array(item))) => match item {
@@ -247,8 +312,12 @@ fn write_value<V: Value>(out: &mut String, v: &V, shape: Option<Shape>, reveal: 
                 write_string(out, &key);
                 out.push(':');
                 let field = schema.and_then(|s| s.fields_for(variant).find(|f| f.name == key));
+                let credentials = schema.is_some_and(|s| s.credentials);
                 let secret = match field {
+                    // Inside credentials, only a known non-secret key holding a plain value shows.
+                    Some(f) if credentials => f.secret || !plain(&f.ty) || !is_plain(&value),
                     Some(f) => f.secret,
+                    None if credentials => true,
                     // Unknown keys: a secret-looking name, or a near miss of a secret field.
                     None => {
                         looks_secret(&key)
@@ -268,6 +337,10 @@ fn write_value<V: Value>(out: &mut String, v: &V, shape: Option<Shape>, reveal: 
             out.push('}');
         }
     }
+}
+
+fn is_plain<V: Value>(v: &V) -> bool {
+    matches!(v.kind(), Kind::String | Kind::Number | Kind::Bool | Kind::Null)
 }
 
 /// A JSON string literal, escaped as `JSON.stringify` escapes it.
@@ -312,9 +385,10 @@ pub fn token_variable(api: Api) -> &'static str {
     }
 }
 
-/// A curl command for a request, one option per line. `headers` are sent as given, except that
-/// with `token_variable` set, an `Authorization: Bearer …` header reads the token from that
-/// environment variable instead of showing it.
+/// A curl command for a request, one option per line. With `token_variable` set (the redacted
+/// preview), an `Authorization: Bearer …` header reads the token from that environment variable,
+/// every other credential header (see [`redact_header`]) and the URL's user info read
+/// [`REDACTED`]; without it, everything is shown as given.
 pub fn curl(
     method: &str,
     url: &str,
@@ -322,14 +396,17 @@ pub fn curl(
     body: Option<&str>,
     token_variable: Option<&str>,
 ) -> String {
-    let mut lines = vec![format!("curl --request {}", shell_quote(method)), format!("  --url {}", shell_quote(url))];
+    let url = if token_variable.is_some() { redact_url(url) } else { url.to_string() };
+    let mut lines = vec![format!("curl --request {}", shell_quote(method)), format!("  --url {}", shell_quote(&url))];
     for (name, value) in headers {
+        let bearer = value.trim_start().get(..7).is_some_and(|s| s.eq_ignore_ascii_case("bearer "));
         let line = match token_variable {
-            Some(var) if name.eq_ignore_ascii_case("authorization") && value.starts_with("Bearer ") => {
+            Some(var) if name.eq_ignore_ascii_case("authorization") && bearer => {
                 // Double quotes so the shell expands the variable; the name is a fixed identifier.
                 format!("  --header \"{name}: Bearer ${{{var}}}\"")
             }
-            _ => format!("  --header {}", shell_quote(&format!("{name}: {value}"))),
+            Some(_) => format!("  --header {}", shell_quote(&format!("{name}: {}", redact_header(name, value)))),
+            None => format!("  --header {}", shell_quote(&format!("{name}: {value}"))),
         };
         lines.push(line);
     }
@@ -400,24 +477,54 @@ mod tests {
     }
 
     #[test]
-    fn secrets_are_redacted_by_schema_and_by_name() {
+    fn credentials_show_only_keys_known_not_to_be_secret() {
         let schema = ep("databrain.updateDatasource").body;
-        let body = json!({"datasourceType": "postgres", "credentials": {"name": "p", "host": "h", "port": 5432, "password": "hunter2", "pasword": "typo-secret", "note": "kept"}});
+        let body = json!({"datasourceType": "postgres", "credentials": {"name": "p", "host": "h", "port": 5432, "password": "hunter2", "pasword": "typo-secret", "note": "kept?", "dsn": "postgres://u:pw@h/db", "database": {"nested": "x"}}});
         let text = body_text(Some(schema), &&body, false);
-        assert!(!text.contains("hunter2") && !text.contains("typo-secret"), "{text}");
-        assert!(text.contains("\"password\":\"<redacted>\"") && text.contains("\"note\":\"kept\""), "{text}");
+        for hidden in ["hunter2", "typo-secret", "kept?", "u:pw", "nested"] {
+            assert!(!text.contains(hidden), "{hidden} in {text}");
+        }
+        assert!(text.contains("\"password\":\"<redacted>\"") && text.contains("\"note\":\"<redacted>\""), "{text}");
+        assert!(
+            text.contains("\"host\":\"h\"") && text.contains("\"name\":\"p\"") && text.contains("\"port\":5432"),
+            "{text}"
+        );
+        assert!(text.contains("\"datasourceType\":\"postgres\""), "{text}");
         let shown = body_text(Some(schema), &&body, true);
-        assert!(shown.contains("hunter2"));
+        assert!(shown.contains("hunter2") && shown.contains("kept?"));
         let parsed: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
         assert_eq!(parsed["credentials"]["port"], 5432);
+        // An unknown type: only `name` is known.
+        let body = json!({"datasourceType": "oracle", "credentials": {"name": "o", "host": "h", "keyfile": "k"}});
+        let text = body_text(Some(schema), &&body, false);
+        assert_eq!(
+            text,
+            r#"{"credentials":{"host":"<redacted>","keyfile":"<redacted>","name":"o"},"datasourceType":"oracle"}"#
+        );
+        // Paradigm: a key of another type's credentials (service_account_file with sharepoint).
         let p = ep("paradigm.updateWorkspace").body;
-        let body = json!({"datasource": {"type": "sharepoint", "name": "S", "credentials": {"client_id": "c", "client_secret": "s3cr3t", "tenant_id": "t"}}});
+        let body = json!({"datasource": {"type": "sharepoint", "name": "S", "credentials": {"client_id": "c", "client_secret": "s3cr3t", "tenant_id": "t", "service_account_file": "{\"private_key\":\"pk\"}"}}});
         let text = body_text(Some(p), &&body, false);
-        assert!(!text.contains("s3cr3t") && text.contains("\"client_id\":\"c\""), "{text}");
-        // Without a schema, names decide.
-        let text = body_text(None, &&json!({"apiKey": "k", "user": "u", "list": [1, "two", null]}), false);
+        assert!(!text.contains("s3cr3t") && !text.contains("pk") && text.contains("\"client_id\":\"c\""), "{text}");
+        // Without a schema, names decide (and a `credentials` object is hidden whole).
+        let text = body_text(
+            None,
+            &&json!({"apiKey": "k", "user": "u", "list": [1, "two", null], "credentials": {"a": 1}}),
+            false,
+        );
         // (serde_json's map sorts keys; a JS object keeps its own order.)
-        assert_eq!(text, r#"{"apiKey":"<redacted>","list":[1,"two",null],"user":"u"}"#);
+        assert_eq!(text, r#"{"apiKey":"<redacted>","credentials":"<redacted>","list":[1,"two",null],"user":"u"}"#);
+    }
+
+    #[test]
+    fn strings_in_object_slots_and_key_material_are_redacted() {
+        let schema = ep("databrain.updateDatasource").body;
+        let body = json!({"datasourceType": "postgres", "credentials": "{\"password\":\"hunter2\"}", "tenancySettings": {"tenancyLevel": "TABLE", "schemaName": "-----BEGIN PRIVATE KEY-----abc"}});
+        let text = body_text(Some(schema), &&body, false);
+        assert!(!text.contains("hunter2") && !text.contains("BEGIN"), "{text}");
+        let p = ep("paradigm.updateWorkspace").body;
+        let text = body_text(Some(p), &&json!({"members": "[{\"token\":\"t0ps3cret\"}]", "name": "N"}), false);
+        assert_eq!(text, r#"{"members":"<redacted>","name":"N"}"#);
     }
 
     #[test]
@@ -456,9 +563,52 @@ mod tests {
     #[test]
     fn authorization_headers_keep_only_their_scheme() {
         assert_eq!(redact_header("Authorization", "Bearer s3cret"), "Bearer <redacted>");
+        assert_eq!(redact_header("Authorization", "bearer s3cret"), "bearer <redacted>");
         assert_eq!(redact_header("authorization", "Basic dXNlcjpwYXNz"), "Basic <redacted>");
+        assert_eq!(redact_header("Authorization", "Token s3cret"), "Token <redacted>");
         assert_eq!(redact_header("Proxy-Authorization", "s3cret"), "<redacted>");
         assert_eq!(redact_header("Authorization", " s3cret"), "<redacted>");
+        assert_eq!(redact_header("Authorization", "s3cret and more"), "<redacted>", "no scheme: all of it");
+        for name in ["Cookie", "set-cookie", "X-Api-Key", "api-key", "X-Auth-Token", "X-Access-Token", "X-Session-Id"] {
+            assert_eq!(redact_header(name, "s3cret"), "<redacted>", "{name}");
+        }
         assert_eq!(redact_header("Content-Type", "application/json"), "application/json");
+        assert_eq!(redact_header("Accept", "application/json"), "application/json");
+    }
+
+    #[test]
+    fn curl_hides_every_credential_header_and_user_info() {
+        let headers: Vec<(String, String)> = [
+            ("Authorization", "Token s3cret-a"),
+            ("Cookie", "sid=s3cret-b"),
+            ("X-Api-Key", "s3cret-c"),
+            ("Accept", "application/json"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let c = curl("PUT", "https://user:s3cret-d@x/api", &headers, None, Some("DATABRAIN_TOKEN"));
+        assert!(!c.contains("s3cret"), "{c}");
+        assert!(c.contains("'Authorization: Token <redacted>'") && c.contains("'Accept: application/json'"), "{c}");
+        assert!(c.contains("'https://<redacted>@x/api'"), "{c}");
+        let bearer = vec![("authorization".to_string(), "bearer t".to_string())];
+        let c = curl("PUT", "https://x", &bearer, None, Some("DATABRAIN_TOKEN"));
+        assert!(c.contains("\"authorization: Bearer ${DATABRAIN_TOKEN}\""), "{c}");
+        assert_eq!(redact_url("https://x/a@b"), "https://x/a@b");
+        assert_eq!(redact_url("http://u@h:1/p?q=@"), "http://<redacted>@h:1/p?q=@");
+    }
+
+    #[test]
+    fn base_urls_with_credentials_are_refused_unshown() {
+        let cw = ep("databrain.createWorkspace");
+        for base in
+            ["https://user:hunter2@bi.example.com", "https://hunter2@bi.example.com/x", "user:hunter2@bi.example.com"]
+        {
+            let e = url(cw, Some(base), None).expect_err("refused");
+            let text = e.to_string();
+            assert!(!text.contains("hunter2"), "{text}");
+            assert!(text.contains("must not hold credentials"), "{text}");
+        }
+        assert!(url(cw, Some("https://bi.example.com/p@th"), None).is_ok(), "an @ in the path is no user info");
     }
 }

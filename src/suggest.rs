@@ -7,9 +7,11 @@ const MAX_LEN: usize = 64;
 ///
 /// Compares ASCII-case-insensitively, byte by byte (keys and enum values are ASCII; a non-ASCII
 /// character simply counts as a few edits), with the optimal string alignment distance
-/// (insertions, deletions, substitutions, adjacent transpositions). Allowed distance: 1 up to 4
-/// bytes, 2 up to 8, 3 above. Allocation-free: inputs are at most 64 bytes, and candidates are
-/// first filtered by length and by a cheap lower bound of the distance.
+/// (insertions, deletions, substitutions, adjacent transpositions). A plausible misspelling is
+/// within 1 edit of a word of up to 4 bytes, 2 of one up to 11, 3 of a longer one, counting the
+/// shorter of the two words: `sslpassword` is three letters more than `password`, another key,
+/// not a typo of it. Allocation-free: inputs are at most 64 bytes, and candidates are first
+/// filtered by length and by a cheap lower bound of the distance.
 pub fn suggest(input: &str, candidates: impl IntoIterator<Item = &'static str>) -> Option<&'static str> {
     let n = input.len();
     if n == 0 || n > MAX_LEN {
@@ -20,15 +22,11 @@ pub fn suggest(input: &str, candidates: impl IntoIterator<Item = &'static str>) 
         *dst = src.to_ascii_lowercase();
     }
     let a = &a[..n];
-    let limit = match n {
-        1..=4 => 1,
-        5..=8 => 2,
-        _ => 3,
-    };
     let mut best: Option<(usize, &'static str)> = None;
     let mut b = [0u8; MAX_LEN];
     for cand in candidates {
         let m = cand.len();
+        let limit = allowed(n.min(m));
         if cand == input || m.abs_diff(n) > limit || m > MAX_LEN {
             continue;
         }
@@ -45,6 +43,15 @@ pub fn suggest(input: &str, candidates: impl IntoIterator<Item = &'static str>) 
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// How many edits a misspelling of a word of `len` bytes may have.
+fn allowed(len: usize) -> usize {
+    match len {
+        0..=4 => 1,
+        5..=11 => 2,
+        _ => 3,
+    }
 }
 
 /// A lower bound of the edit distance, cheap to compute: how many bytes one string has that the
@@ -141,6 +148,9 @@ mod tests {
         assert_eq!(suggest("password", KEYS), None, "an exact key is no typo");
         assert_eq!(suggest("пароль", KEYS), None);
         assert_eq!(suggest("pässword", KEYS), Some("password"), "ä is two bytes, two edits");
+        assert_eq!(suggest("sslpassword", KEYS), None, "another key, not a typo");
+        assert_eq!(suggest("dbpassword", KEYS), Some("password"), "two letters more: plausible");
+        assert_eq!(suggest("datasourcenme", KEYS), Some("datasourceName"));
     }
 
     #[test]

@@ -172,10 +172,26 @@ fn results(out: &mut String) {
         \x20 readonly path: string;\n\
         \x20 /** What is wrong, as a stable code. */\n\
         \x20 readonly code: IssueCode;\n\
-        \x20 /** A human-readable explanation. It never contains the value of a secret field. */\n\
+        \x20 /** A human-readable explanation. It never contains a secret value. */\n\
         \x20 readonly message: string;\n\
         \x20 /** The error code the API answers for this problem. */\n\
         \x20 readonly apiCode: ApiErrorCode;\n\
+         }\n\
+         \n\
+         /** A likely mistake the API may accept: not an error the API is known to answer, so `apiCode` is `null`. */\n\
+         export interface Warning {\n\
+        \x20 /** A JSON Pointer into the body (`\"\"` for the body itself). */\n\
+        \x20 readonly path: string;\n\
+        \x20 readonly code: IssueCode;\n\
+        \x20 /** A human-readable explanation. It never contains a secret value. */\n\
+        \x20 readonly message: string;\n\
+        \x20 readonly apiCode: null;\n\
+         }\n\
+         \n\
+         /** How `validate` judges a body. */\n\
+         export interface ValidateOptions {\n\
+        \x20 /** Unknown keys of documented objects are issues, not warnings (default `false`). Credential objects stay open. */\n\
+        \x20 strict?: boolean;\n\
          }\n\
          \n\
          /** The result of validating one body. */\n\
@@ -185,7 +201,7 @@ fn results(out: &mut String) {
         \x20 /** Problems the API rejects the body for. */\n\
         \x20 readonly issues: Issue[];\n\
         \x20 /** Likely mistakes the API may not reject (e.g. a misspelled key it ignores). */\n\
-        \x20 readonly warnings: Issue[];\n\
+        \x20 readonly warnings: Warning[];\n\
          }\n\
          \n\
          /** An endpoint this package knows. */\n\
@@ -212,16 +228,17 @@ fn functions(out: &mut String) {
         \x20*\n\
         \x20* @param endpoint The endpoint the body is for.\n\
         \x20* @param body The body, as it would be sent (a parsed JSON value).\n\
+        \x20* @param options `strict`: unknown keys of documented objects are issues, not warnings.\n\
         \x20* @returns `ok`, and the issues (the API would reject the body) and warnings (it may not).\n\
         \x20*/\n\
-         export function validate(endpoint: EndpointId, body: unknown): ValidationResult;\n\
+         export function validate(endpoint: EndpointId, body: unknown, options?: ValidateOptions): ValidationResult;\n\
          \n\
          /**\n\
         \x20* Validates several bodies for the same endpoint.\n\
         \x20*\n\
         \x20* @returns One result per body, in the same order.\n\
         \x20*/\n\
-         export function validateMany(endpoint: EndpointId, bodies: readonly unknown[]): ValidationResult[];\n\
+         export function validateMany(endpoint: EndpointId, bodies: readonly unknown[], options?: ValidateOptions): ValidationResult[];\n\
          \n\
          /** Every endpoint this package knows, in a fixed order. */\n\
          export function endpoints(): EndpointInfo[];\n\
@@ -232,8 +249,8 @@ fn functions(out: &mut String) {
         \x20*/\n\
          export function describe(endpoint: EndpointId): EndpointDescription;\n\
          \n\
-         /** The JSON Schema (draft 2020-12) of an endpoint's body. */\n\
-         export function jsonSchema(endpoint: EndpointId): JsonSchema;\n\
+         /** The JSON Schema (draft 2020-12) of an endpoint's body, accepting what `validate` accepts in the same mode. */\n\
+         export function jsonSchema(endpoint: EndpointId, options?: ValidateOptions): JsonSchema;\n\
          \n\
          /**\n\
         \x20* The instance type of the global constructor `K`, or `never` where the project's type libraries\n\
@@ -282,8 +299,8 @@ fn introspection(out: &mut String) {
         \x20 /** The type name (as in these declarations and in the JSON Schema's `$defs`). */\n\
         \x20 name: string;\n\
         \x20 doc: string;\n\
-        \x20 /** Whether unknown keys are issues (`true`) or let through. */\n\
-        \x20 strict: boolean;\n\
+        \x20 /** Whether an unknown key is an issue in strict mode (a warning otherwise); `false` where unknown keys are always let through (credentials). */\n\
+        \x20 closesInStrictMode: boolean;\n\
         \x20 /** Whether the public docs document every key of this object. */\n\
         \x20 documented: boolean;\n\
         \x20 fields: FieldDescription[];\n\
@@ -400,9 +417,12 @@ fn bodies(out: &mut String) {
 
 fn schema(out: &mut String, s: &'static Schema) {
     let mut doc = vec![s.doc.to_string()];
-    match (s.strict, s.documented) {
-        (true, _) => {}
-        (false, true) => doc.push("Keys not listed here are let through.".to_string()),
+    // The types describe what the docs document: a documented object is exact (an object literal
+    // with another key is a type error), though at run time such a key is only a warning unless
+    // strict; an object the docs do not fully list takes any other key.
+    match (s.closes_in_strict_mode(), s.documented) {
+        (true, _) => doc.push("Another key is a warning at run time (an issue in strict mode).".to_string()),
+        (false, true) => doc.push("Another key is sent as is, with a warning.".to_string()),
         (false, false) => {
             doc.push("Keys not listed here are let through: the public docs do not list them all.".to_string())
         }
@@ -410,7 +430,7 @@ fn schema(out: &mut String, s: &'static Schema) {
     match s.union {
         None => {
             jsdoc(out, "", &paragraphs(&doc));
-            if s.fields.is_empty() && s.strict {
+            if s.fields.is_empty() && s.documented {
                 // `{}` would accept any non-null value; this accepts only an empty object.
                 let _ = writeln!(out, "export type {} = Record<string, never>;\n", s.name);
                 return;
@@ -442,7 +462,7 @@ fn members(out: &mut String, indent: &str, s: &'static Schema, variant: Option<&
     for f in s.fields_for(variant) {
         property(out, indent, s, variant, f);
     }
-    if !s.strict {
+    if !s.documented {
         jsdoc(out, indent, "Other keys are let through.");
         let _ = writeln!(out, "{indent}[key: string]: unknown;");
     }

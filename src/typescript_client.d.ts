@@ -25,23 +25,27 @@ export interface BuildOptions {
   baseUrl?: string;
   /** The Paradigm workspace id (an integer); Databrain endpoints take none. */
   id?: number;
+  /** Validate in strict mode: unknown keys of documented objects are issues (see `validate`). */
+  strict?: boolean;
 }
 
 /**
  * Validates `body` and builds the request. Throws `ValidationError` (with every issue) for an
- * invalid body, and `TypeError` for a bad token, base URL or id.
+ * invalid body, and `TypeError` for a bad token, base URL (one holding `user:password@` too) or id.
  */
 export function buildRequest<E extends EndpointId>(endpoint: E, body: RequestBodies[E], options: BuildOptions): BuiltRequest<E>;
 
 /**
- * A curl command that runs as is in a POSIX shell. Unless `revealSecrets`, the token is read from
- * `$DATABRAIN_TOKEN` / `$PARADIGM_TOKEN` and every secret field of the body shows `<redacted>`.
+ * A curl command that runs as is in a POSIX shell. Unless `revealSecrets`, the bearer token is read
+ * from `$DATABRAIN_TOKEN` / `$PARADIGM_TOKEN`, every other credential header (`Authorization` of
+ * another scheme, `Cookie`, `X-Api-Key`, ...) and the URL's user info show `<redacted>`, and so does
+ * every body value that may be secret: inside `credentials`, all but the keys known not to be.
  */
 export function toCurl(request: BuiltRequest, options?: { revealSecrets?: boolean }): string;
 
 /**
- * A copy of a request that is safe to show or log: the `Authorization` value after its scheme
- * (`Bearer <redacted>`) and every secret field of the body read `<redacted>`.
+ * A copy of a request that is safe to show or log, redacted as `toCurl` redacts it: credential
+ * headers (`Bearer <redacted>`), the URL's user info, and every body value that may be secret.
  */
 export function redactRequest<E extends EndpointId>(request: BuiltRequest<E>): BuiltRequest<E>;
 
@@ -50,7 +54,7 @@ export class ValidationError extends Error {
   readonly name: "ValidationError";
   readonly endpoint: EndpointId;
   readonly issues: Issue[];
-  readonly warnings: Issue[];
+  readonly warnings: Warning[];
 }
 
 /** The API answered with an error. */
@@ -110,6 +114,8 @@ export interface ClientOptions {
    * (Databrain's PUT updates). Off by default; `true` means 2 retries from 200 ms.
    */
   retry?: boolean | { retries?: number; backoffMs?: number };
+  /** Validate every body in strict mode (see `validate`). */
+  strict?: boolean;
 }
 
 /** Per call: the caller's signal; aborting it rejects with `AbortError`, whatever the reason. */

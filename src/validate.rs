@@ -5,10 +5,11 @@
 //! keys the schema does not define are walked just far enough to enforce [`MAX_DEPTH`].
 
 use crate::endpoints::Endpoint;
-use crate::issue::{Code, Detail, Found, Report, ReportSink, Severity, Sink};
+use crate::issue::{Code, Detail, Found, Hidden, Report, ReportSink, Severity, Sink};
 use crate::message::quote;
 use crate::path::{Path, Seg};
-use crate::schema::{same_name, Cond, Field, Level, Lit, Options, Req, Rule, Schema, Type, Variant};
+use crate::schema::{same_name, Cond, Field, Level, Lit, Options, Req, Rule, Schema, Type, ValidationOptions, Variant};
+use crate::secrets::{looks_like_key_material, looks_secret};
 use crate::suggest::suggest;
 use crate::value::{Kind, Value};
 
@@ -24,21 +25,28 @@ const WALK_BUDGET: usize = 1_000_000;
 /// 10^6-element array of wrong values, or a sparse JS array of length 2^32 - 1, stays cheap.
 pub const MAX_FINDINGS: usize = 1000;
 
-/// Validates `body` against an endpoint's schema.
+/// Validates `body` against an endpoint's schema, in the default mode (unknown keys of closed
+/// objects are warnings).
 pub fn validate<V: Value>(endpoint: &Endpoint, body: &V) -> Report {
+    validate_with(endpoint, body, ValidationOptions::default())
+}
+
+/// Validates `body` against an endpoint's schema with `options` (`strict`: unknown keys of closed
+/// objects are issues).
+pub fn validate_with<V: Value>(endpoint: &Endpoint, body: &V, options: ValidationOptions) -> Report {
     let mut sink = ReportSink { report: Report::default(), api_code: endpoint.body_error };
-    validate_into(endpoint.body, body, &mut sink);
+    validate_into(endpoint.body, body, options, &mut sink);
     sink.report
 }
 
 /// Validates `body` against `schema`, sending every finding to `sink`.
-pub fn validate_into<V: Value, S: Sink>(schema: &'static Schema, body: &V, sink: &mut S) {
-    let mut cx = Cx { path: Path::new(), sink, budget: WALK_BUDGET, findings: 0 };
+pub fn validate_into<V: Value, S: Sink>(schema: &'static Schema, body: &V, options: ValidationOptions, sink: &mut S) {
+    let mut cx = Cx { path: Path::new(), sink, budget: WALK_BUDGET, findings: 0, options };
     match body.kind() {
         Kind::Object => cx.object(schema, body, true),
         Kind::Undefined => cx.push(true, Code::Required, None, Detail::Missing { when: None }),
         _ => {
-            let found = found_of(body, false);
+            let found = found_of(body, None, &Type::Object(schema));
             cx.push(true, Code::InvalidType, None, Detail::WrongType { expected: "an object", found });
         }
     }
@@ -49,6 +57,7 @@ struct Cx<'s, S: Sink> {
     sink: &'s mut S,
     budget: usize,
     findings: usize,
+    options: ValidationOptions,
 }
 
 /// The result of a condition: a sibling that is present but invalid makes it unknown, and a rule
@@ -65,20 +74,43 @@ fn prop<V: Value>(obj: &V, key: &'static str) -> Option<V> {
     obj.get(key).filter(|v| v.kind() != Kind::Undefined)
 }
 
-/// What a message may say about a value: its kind, and a preview unless it is secret.
-fn found_of<V: Value>(v: &V, secret: bool) -> Found {
+/// What a message may say about a value found where `expected` was (for `field`, if any): its
+/// kind, and a short preview only when nothing about it can be a secret. Never previewed: values
+/// of secret fields and of fields whose name looks secret; a string where an object or array is
+/// expected (a double-encoded `credentials` holds the password); a string that looks like key
+/// material (a private key or token pasted into the wrong field).
+fn found_of<V: Value>(v: &V, field: Option<&Field>, expected: &Type) -> Found {
     let kind = v.kind();
-    let preview = if secret {
-        None
-    } else {
-        match kind {
-            Kind::String => v.as_str().map(|s| quote(&s)),
-            Kind::Number => v.number_text(),
-            Kind::Bool => v.as_bool().map(|b| b.to_string()),
-            _ => None,
+    let secret = field.is_some_and(|f| f.secret || looks_secret(f.name));
+    let none = |hidden| Found { kind, preview: None, hidden };
+    if secret {
+        return none(None);
+    }
+    match kind {
+        Kind::String => {
+            let Some(text) = v.as_str() else { return none(None) };
+            if expects_container(expected) {
+                let json = matches!(text.trim_start().as_bytes().first(), Some(b'{' | b'['));
+                return none(json.then_some(Hidden::JsonText));
+            }
+            if looks_like_key_material(&text) {
+                return none(Some(Hidden::KeyMaterial));
+            }
+            Found { kind, preview: Some(quote(&text)), hidden: None }
         }
-    };
-    Found { kind, preview }
+        Kind::Number => Found { kind, preview: v.number_text(), hidden: None },
+        Kind::Bool => Found { kind, preview: v.as_bool().map(|b| b.to_string()), hidden: None },
+        _ => none(None),
+    }
+}
+
+/// Whether a type holds an object or an array (or anything): a string found there is never quoted.
+fn expects_container(ty: &Type) -> bool {
+    match ty {
+        Type::Object(_) | Type::Array(_) | Type::Any => true,
+        Type::Nullable(inner) => expects_container(inner),
+        _ => false,
+    }
 }
 
 /// How a wrong-type message names the expected type.
@@ -132,19 +164,30 @@ impl<S: Sink> Cx<'_, S> {
             }
         }
         let mut present = 0usize;
+        let sent = |name: &str| read.iter().any(|(f, v)| v.is_some() && same_name(f.name, name));
         for (field, value) in &read {
-            let issue = issues && field.confirmed;
+            let issue = issues && field.checked();
             self.path.push(Seg::Key(field.name));
             match value {
                 None => match field.req {
                     Req::Required => self.push(issue, Code::Required, Some(field), Detail::Missing { when: None }),
-                    Req::Expected => self.push(false, Code::Required, Some(field), Detail::Expected),
-                    Req::Optional | Req::Forbidden(_) => {}
+                    // Not when a forbidden key stands in for it: that key's issue names this one.
+                    Req::Expected if !read.iter().any(|(f, v)| v.is_some() && f.req == Req::Forbidden(field.name)) => {
+                        self.push(false, Code::Required, Some(field), Detail::Expected)
+                    }
+                    Req::Expected | Req::Optional | Req::Forbidden(_) => {}
                 },
                 Some(v) => {
                     present += 1;
                     if let Req::Forbidden(instead) = field.req {
-                        self.push(issue, Code::NotAllowed, Some(field), Detail::UseInstead { instead });
+                        // Next to the key to use, it is only redundant.
+                        let redundant = sent(instead);
+                        self.push(
+                            issue && !redundant,
+                            Code::NotAllowed,
+                            Some(field),
+                            Detail::UseInstead { instead, redundant },
+                        );
                     } else {
                         self.value(schema, field, &field.ty, v, issue);
                     }
@@ -156,7 +199,7 @@ impl<S: Sink> Cx<'_, S> {
             self.rule(schema, rule, &read, issues);
         }
         if obj.key_count() > present {
-            self.unknown_keys(schema, obj, issues);
+            self.unknown_keys(schema, obj, &read, issues);
         }
     }
 
@@ -178,7 +221,7 @@ impl<S: Sink> Cx<'_, S> {
         }
         for name in rule.fields() {
             let Some((field, value)) = read.iter().find(|(f, _)| same_name(f.name, name)) else { continue };
-            let issue = issues && field.confirmed;
+            let issue = issues && field.checked();
             match *rule {
                 Rule::RequiredWhen { .. } if value.is_none() => {
                     self.path.push(Seg::Key(field.name));
@@ -187,15 +230,17 @@ impl<S: Sink> Cx<'_, S> {
                 }
                 Rule::OnlyWhen { level, .. } if value.is_some() => {
                     let actual = match sibling {
-                        Some((f, Some(v))) => found_of(v, f.secret),
-                        _ => Found { kind: Kind::Undefined, preview: None },
+                        Some((f, Some(v))) => found_of(v, Some(f), &f.ty),
+                        _ => Found { kind: Kind::Undefined, preview: None, hidden: None },
                     };
+                    // The documented default asks for what the API does anyway: a warning.
+                    let at_default = value.as_ref().is_some_and(|v| field.default.is_some_and(|d| equals(v, d)));
                     self.path.push(Seg::Key(field.name));
                     self.push(
-                        issue && level == Level::Issue,
+                        issue && level == Level::Issue && !at_default,
                         Code::NotAllowed,
                         Some(field),
-                        Detail::NotAllowedUnless { when, actual },
+                        Detail::NotAllowedUnless { when, actual, at_default },
                     );
                     self.path.pop();
                 }
@@ -204,24 +249,38 @@ impl<S: Sink> Cx<'_, S> {
         }
     }
 
-    fn unknown_keys<V: Value>(&mut self, schema: &'static Schema, obj: &V, issues: bool) {
-        let names = || schema.fields.iter().map(|f| f.name);
+    fn unknown_keys<V: Value>(
+        &mut self,
+        schema: &'static Schema,
+        obj: &V,
+        read: &[(&'static Field, Option<V>)],
+        issues: bool,
+    ) {
+        // Suggest only keys the object does not hold already (`Password` next to `password` is
+        // another key, not a typo of it).
+        let names = || read.iter().filter(|(_, v)| v.is_none()).map(|(f, _)| f.name);
         for (key, v) in obj.entries() {
+            if self.full() {
+                return;
+            }
             // A known key, or one whose value is `undefined` (JSON.stringify drops it).
             if schema.field(&key).is_some() || v.kind() == Kind::Undefined {
                 continue;
             }
             let suggestion = suggest(&key, names());
-            let key_confirmed = suggestion.and_then(|s| schema.field(s)).is_some_and(|f| f.confirmed);
+            let level = schema.unknown_key(self.options, suggestion.is_some());
+            let key_confirmed = suggestion.and_then(|s| schema.field(s)).is_some_and(Field::checked);
             self.path.push(Seg::Owned(key));
-            let detail = Detail::Unknown { suggestion, strict: schema.strict, key_confirmed, known: schema.fields };
-            if schema.strict {
-                self.push(issues, Code::UnknownField, None, detail);
-            } else {
-                if suggestion.is_some() {
+            let detail = Detail::Unknown { suggestion, keys: schema.keys, level, key_confirmed, known: schema.fields };
+            match level {
+                Some(Level::Issue) => self.push(issues, Code::UnknownField, None, detail),
+                Some(Level::Warning) => {
                     self.push(false, Code::UnknownField, None, detail);
+                    self.walk(&v);
                 }
-                self.walk(&v);
+                None => {
+                    self.walk(&v);
+                }
             }
             self.path.pop();
         }
@@ -231,7 +290,7 @@ impl<S: Sink> Cx<'_, S> {
     fn value<V: Value>(&mut self, schema: &'static Schema, field: &Field, ty: &Type, v: &V, issue: bool) {
         let kind = v.kind();
         let wrong_type = |cx: &mut Self| {
-            let found = found_of(v, field.secret);
+            let found = found_of(v, Some(field), ty);
             cx.push(issue, Code::InvalidType, Some(field), Detail::WrongType { expected: expected(ty), found });
         };
         match ty {
@@ -255,8 +314,10 @@ impl<S: Sink> Cx<'_, S> {
                     None => wrong_type(self),
                     Some(Some(_)) => {}
                     Some(None) => {
-                        let suggestion = v.as_str().and_then(|s| suggest(&s, options.iter()));
-                        let found = found_of(v, field.secret);
+                        let found = found_of(v, Some(field), ty);
+                        // No suggestion from a value the message may not show.
+                        let suggestion =
+                            found.preview.as_ref().and_then(|_| v.as_str().and_then(|s| suggest(&s, options.iter())));
                         let choices = options.iter().collect();
                         self.push(
                             issue,
@@ -272,7 +333,7 @@ impl<S: Sink> Cx<'_, S> {
                     wrong_type(self);
                 }
             }
-            Type::Int { min, max } => self.integer(field, v, *min, *max, issue, wrong_type),
+            Type::Int { min, max } => self.integer(field, ty, v, *min, *max, issue, wrong_type),
             Type::Port => {
                 let digits = kind == Kind::String
                     && v.as_str()
@@ -280,7 +341,7 @@ impl<S: Sink> Cx<'_, S> {
                 if digits {
                     self.push(false, Code::InvalidType, Some(field), Detail::NumericString);
                 } else {
-                    self.integer(field, v, 1, 65535, issue, wrong_type);
+                    self.integer(field, ty, v, 1, 65535, issue, wrong_type);
                 }
             }
             Type::Array(item) => {
@@ -314,7 +375,7 @@ impl<S: Sink> Cx<'_, S> {
                                 Some(field),
                                 Detail::WrongType {
                                     expected: expected(item),
-                                    found: Found { kind: Kind::Undefined, preview: None },
+                                    found: Found { kind: Kind::Undefined, preview: None, hidden: None },
                                 },
                             ),
                         }
@@ -356,9 +417,11 @@ impl<S: Sink> Cx<'_, S> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn integer<V: Value>(
         &mut self,
         field: &Field,
+        ty: &Type,
         v: &V,
         min: i64,
         max: i64,
@@ -366,7 +429,7 @@ impl<S: Sink> Cx<'_, S> {
         wrong_type: impl FnOnce(&mut Self),
     ) {
         let Some(n) = v.as_f64().filter(|_| v.kind() == Kind::Number) else { return wrong_type(self) };
-        let found = || found_of(v, field.secret);
+        let found = || found_of(v, Some(field), ty);
         if !n.is_finite() || n.fract() != 0.0 {
             self.push(issue, Code::InvalidValue, Some(field), Detail::NotInteger { found: found() });
         } else if n < min as f64 || n > max as f64 {
@@ -398,11 +461,11 @@ impl<S: Sink> Cx<'_, S> {
                 return true;
             }
             Kind::Other => {
-                let found = Found { kind: Kind::Other, preview: None };
+                let found = Found { kind: Kind::Other, preview: None, hidden: None };
                 self.push(true, Code::InvalidType, None, Detail::WrongType { expected: "a JSON value", found });
             }
             Kind::Array | Kind::Object if !v.readable() => {
-                let found = Found { kind: Kind::Other, preview: None };
+                let found = Found { kind: Kind::Other, preview: None, hidden: None };
                 self.push(true, Code::InvalidType, None, Detail::WrongType { expected: "a JSON value", found });
             }
             Kind::Array => {
@@ -446,7 +509,9 @@ fn eval<'r, V: Value>(
     let sibling = read.iter().find(|(f, _)| same_name(f.name, name));
     let def = sibling.map(|(f, _)| *f);
     let equal = match (sibling.and_then(|(_, v)| v.as_ref()), lit) {
-        (None, _) => Some(def.and_then(|f| f.default) == Some(lit)),
+        // A missing sibling takes its documented default; without one the rule is skipped (a
+        // missing `tenancyLevel` is one issue, not one more per TABLE field).
+        (None, _) => def.and_then(|f| f.default).map(|d| d == lit),
         (Some(v), Lit::Bool(b)) => v.as_bool().map(|x| x == b),
         (Some(v), Lit::Str(s)) => match def.and_then(|f| schema.options(&f.ty)) {
             // A value outside the sibling's enum makes the condition unknown.
@@ -463,4 +528,12 @@ fn eval<'r, V: Value>(
         Some(_) => Tri::False,
     };
     (truth, sibling)
+}
+
+/// Whether a value is the literal.
+fn equals<V: Value>(v: &V, lit: Lit) -> bool {
+    match lit {
+        Lit::Bool(b) => v.as_bool() == Some(b),
+        Lit::Str(s) => v.as_str().is_some_and(|x| x == s),
+    }
 }

@@ -1,7 +1,7 @@
 //! `POST /api/v2/workspace` and `PUT /api/v2/workspace`: every documented rule, valid and invalid.
 
 mod common;
-use common::{check, issues, message, valid, warnings};
+use common::{check, findings, issues, message, strict_findings, valid, warnings};
 use serde_json::json;
 
 const BOTH: [&str; 2] = ["databrain.createWorkspace", "databrain.updateWorkspace"];
@@ -215,40 +215,46 @@ fn flags_and_names_have_their_types() {
 }
 
 #[test]
-fn unknown_keys_are_issues_with_a_suggestion() {
+fn unknown_keys_are_warnings_and_issues_in_strict_mode() {
     for id in BOTH {
-        let r = issues(
-            id,
-            json!({"name": "W", "connectionType": "DATASOURCE", "datasourcename": "pg"}),
-            &[("/datasourceName", "required"), ("/datasourcename", "unknown_field")],
-        );
+        let body = json!({"name": "W", "connectionType": "DATASOURCE", "datasourcename": "pg"});
+        let r = findings(id, body.clone(), &[("/datasourceName", "required")], &[("/datasourcename", "unknown_field")]);
         assert_eq!(
             message(&r, "/datasourcename"),
-            "datasourcename is not a field of this object. Did you mean datasourceName?"
+            "datasourcename is not a field the docs define for this object; the API may ignore or reject it. Did you mean datasourceName?"
         );
-        let r = issues(
-            id,
-            json!({"name": "W", "connectionType": "MULTI_DATAMART", "colour": "red"}),
-            &[("/colour", "unknown_field")],
+        let r =
+            strict_findings(id, body, &[("/datasourceName", "required"), ("/datasourcename", "unknown_field")], &[]);
+        assert_eq!(
+            message(&r, "/datasourcename"),
+            "datasourcename is not a field of this object (strict mode). Did you mean datasourceName?"
         );
+        assert_eq!(
+            r.issues.iter().find(|i| i.path == "/datasourcename").and_then(|i| i.api_code),
+            Some("INVALID_REQUEST_BODY")
+        );
+        let body = json!({"name": "W", "connectionType": "MULTI_DATAMART", "colour": "red"});
+        let r = findings(id, body.clone(), &[], &[("/colour", "unknown_field")]);
         assert!(message(&r, "/colour").contains("Known fields: name, connectionType,"));
+        assert!(r.ok(), "a warning does not make the body invalid");
+        strict_findings(id, body, &[("/colour", "unknown_field")], &[]);
     }
 }
 
 #[test]
 fn every_problem_is_reported_at_once() {
-    let r = issues(
-        "databrain.createWorkspace",
-        json!({"name": "", "connectionType": "DATASOURCE", "isEnableMetricSummary": true, "aiCopilotLlms": [1], "extra": 1}),
-        &[
-            ("/name", "too_short"),
-            ("/datasourceName", "required"),
-            ("/summaryType", "required"),
-            ("/aiCopilotLlms/0", "invalid_type"),
-            ("/extra", "unknown_field"),
-        ],
-    );
-    assert!(r.issues.iter().all(|i| i.api_code == "INVALID_REQUEST_BODY"));
+    let body = json!({"name": "", "connectionType": "DATASOURCE", "isEnableMetricSummary": true, "aiCopilotLlms": [1], "extra": 1});
+    let all = [
+        ("/name", "too_short"),
+        ("/datasourceName", "required"),
+        ("/summaryType", "required"),
+        ("/aiCopilotLlms/0", "invalid_type"),
+    ];
+    let r = findings("databrain.createWorkspace", body.clone(), &all, &[("/extra", "unknown_field")]);
+    assert!(r.issues.iter().all(|i| i.api_code == Some("INVALID_REQUEST_BODY")));
+    let mut strict = all.to_vec();
+    strict.push(("/extra", "unknown_field"));
+    strict_findings("databrain.createWorkspace", body, &strict, &[]);
 }
 
 #[test]

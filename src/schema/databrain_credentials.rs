@@ -98,13 +98,20 @@ static SEARCH_FIELDS: [Field; 7] = [
     USERNAME.with_doc("User (required unless disableAuth is true)."),
     PASSWORD.with_doc("Password (required unless disableAuth is true)."),
 ];
-static SEARCH_RULES: [Rule; 2] = [
+static SEARCH_RULES: [Rule; 5] = [
+    // `disableAuth: false` is the documented default: sent elsewhere it is a warning (see
+    // `Field::default` in the engine); `true` is an issue.
     Rule::OnlyWhen {
         fields: &["disableAuth"],
         when: Cond::Eq("server_type", Lit::Str("self-managed")),
         level: Level::Issue,
     },
     Rule::RequiredWhen { fields: &["username", "password"], when: Cond::Ne("disableAuth", Lit::Bool(true)) },
+    // Seed 003: "Cloud Id (for elastic-cloud and open-cloud)", "Host (for self-managed)". The key
+    // names are our reading, so these are warnings.
+    Rule::RequiredWhen { fields: &["cloudId"], when: Cond::Eq("server_type", Lit::Str("elastic-cloud")) },
+    Rule::RequiredWhen { fields: &["cloudId"], when: Cond::Eq("server_type", Lit::Str("open-cloud")) },
+    Rule::RequiredWhen { fields: &["host"], when: Cond::Eq("server_type", Lit::Str("self-managed")) },
 ];
 
 static BIGQUERY_FIELDS: [Field; 4] = [

@@ -19,7 +19,7 @@ const TABLE_FIELDS: &[&str] =
     &["clientColumnType", "schemaName", "tableName", "tableClientNameColumn", "tablePrimaryKeyColumn"];
 const TENANCY_IS_TABLE: Cond = Cond::Eq("tenancyLevel", Lit::Str("TABLE"));
 
-pub static TENANCY_SETTINGS: Schema = Schema::strict(
+pub static TENANCY_SETTINGS: Schema = Schema::closed(
     "TenancySettings",
     "Multi-tenant configuration: how each client's data is isolated. Omit to leave tenancy settings unchanged (update) or to create the datasource without them (create).",
     &[
@@ -41,7 +41,7 @@ pub static TENANCY_SETTINGS: Schema = Schema::strict(
     ],
 );
 
-pub static DATASOURCE_BODY: Schema = Schema::strict(
+pub static DATASOURCE_BODY: Schema = Schema::closed(
     "DatabrainDatasourceBody",
     "A datasource: its type, its credentials (whose keys depend on the type; every type requires `name`) and optional tenancy settings.",
     &[

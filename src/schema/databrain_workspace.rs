@@ -102,14 +102,14 @@ static UPDATE_FIELDS: [Field; 11] = workspace_fields(
     Field::new("isEnableMetricSummary", Type::Bool, "Optional flag to enable or disable AI-generated metric summaries for this workspace.").confirmed(),
 );
 
-pub static CREATE_WORKSPACE: Schema = Schema::strict(
+pub static CREATE_WORKSPACE: Schema = Schema::closed(
     "DatabrainCreateWorkspaceBody",
     "Create a new workspace with datasource, datamart, multi-datasource, or multi-datamart configuration.",
     &CREATE_FIELDS,
     &RULES,
 );
 
-pub static UPDATE_WORKSPACE: Schema = Schema::strict(
+pub static UPDATE_WORKSPACE: Schema = Schema::closed(
     "DatabrainUpdateWorkspaceBody",
     "Update the connection and AI settings of an existing workspace, identified by its name. Updating a workspace also updates all of its metrics to use the new connection.",
     &UPDATE_FIELDS,

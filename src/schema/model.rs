@@ -1,7 +1,7 @@
 //! The declarative description every request body is written in.
 //!
 //! A schema is plain static data: its fields (type, required-ness, doc line, secrecy, whether the
-//! docs confirm the field), its cross-field rules, whether unknown keys are errors, and, for the
+//! docs confirm the field), its cross-field rules, what unknown keys are, and, for the
 //! datasource bodies, the variants selected by a discriminator. Validation, introspection, JSON
 //! Schema and TypeScript types are all derived from this data; nothing else restates a rule.
 
@@ -147,6 +147,28 @@ impl Cond {
     }
 }
 
+/// What an object does with a key its schema does not define.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// Every key of the object is documented. No document says the API refuses a key it does not
+    /// define, so an unknown key is a warning, and an issue only in strict mode.
+    Closed,
+    /// Credential objects: unknown keys are sent as they are in both modes. A near miss of a known
+    /// key is a warning, and so is any unknown key of a documented object.
+    Open,
+}
+
+/// How a body is judged.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ValidationOptions {
+    /// Unknown keys of closed objects are issues, not warnings.
+    pub strict: bool,
+}
+
+impl ValidationOptions {
+    pub const STRICT: ValidationOptions = ValidationOptions { strict: true };
+}
+
 /// How serious a broken rule is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -202,31 +224,66 @@ pub struct Schema {
     pub doc: &'static str,
     pub fields: &'static [Field],
     pub rules: &'static [Rule],
-    /// Unknown keys are issues (`true`) or let through, with a warning when near a known key.
-    pub strict: bool,
+    /// What an unknown key is: see [`Keys`] and [`Schema::unknown_key`].
+    pub keys: Keys,
     /// Whether the public docs document every key of this object.
     pub documented: bool,
+    /// A credentials object: previews and logs show only the values of keys known not to be
+    /// secret; every other value reads `<redacted>`.
+    pub credentials: bool,
     pub union: Option<Union>,
 }
 
 impl Schema {
-    /// A strict, fully documented object.
-    pub const fn strict(
+    /// A fully documented object: it closes in strict mode.
+    pub const fn closed(
         name: &'static str,
         doc: &'static str,
         fields: &'static [Field],
         rules: &'static [Rule],
     ) -> Schema {
-        Schema { name, doc: doc_line(doc), fields, rules, strict: true, documented: true, union: None }
+        Schema {
+            name,
+            doc: doc_line(doc),
+            fields,
+            rules,
+            keys: Keys::Closed,
+            documented: true,
+            credentials: false,
+            union: None,
+        }
     }
-    /// An object whose keys the docs do not fully confirm: unknown keys pass.
+    /// A credentials object whose keys the docs do not fully confirm: unknown keys pass, values
+    /// are redacted unless known not to be secret.
     pub const fn open(
         name: &'static str,
         doc: &'static str,
         fields: &'static [Field],
         rules: &'static [Rule],
     ) -> Schema {
-        Schema { name, doc: doc_line(doc), fields, rules, strict: false, documented: false, union: None }
+        Schema { keys: Keys::Open, documented: false, credentials: true, ..Schema::closed(name, doc, fields, rules) }
+    }
+    /// This documented object holds credentials: open in both modes, values redacted unless known
+    /// not to be secret.
+    pub const fn credentials(self) -> Schema {
+        Schema { keys: Keys::Open, credentials: true, ..self }
+    }
+
+    /// Whether unknown keys become issues in strict mode (what `describe()` calls
+    /// `closesInStrictMode`).
+    pub fn closes_in_strict_mode(&self) -> bool {
+        self.keys == Keys::Closed
+    }
+
+    /// The severity policy for a key this schema does not define: `None` when it passes silently.
+    /// `near_known` says whether it is a plausible misspelling of a known key.
+    pub fn unknown_key(&self, options: ValidationOptions, near_known: bool) -> Option<Level> {
+        match self.keys {
+            Keys::Closed if options.strict => Some(Level::Issue),
+            Keys::Closed => Some(Level::Warning),
+            Keys::Open if near_known || self.documented => Some(Level::Warning),
+            Keys::Open => None,
+        }
     }
     pub const fn with_union(self, tag: &'static str, variants: &'static [Variant]) -> Schema {
         Schema { union: Some(Union { tag, variants }), ..self }
@@ -310,5 +367,10 @@ impl Field {
     }
     pub const fn with_doc(self, doc: &'static str) -> Field {
         Field { doc: doc_line(doc), ..self }
+    }
+    /// The severity policy for a field: a problem with its value (wrong type, missing, not allowed)
+    /// is an issue only when the docs confirm the key; for a key that is our reading, a warning.
+    pub fn checked(&self) -> bool {
+        self.confirmed
     }
 }

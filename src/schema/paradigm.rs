@@ -1,5 +1,6 @@
 //! LightOn Paradigm `PATCH /api/v3/workspaces/{id}` and `POST /api/v3/workspaces/{id}/datasource/test`
-//! (seed 004, reference §5). Every key is documented, so every object is strict.
+//! (seed 004, reference §5). Every key is documented: every object closes in strict mode, except
+//! the credential objects, which stay open (an unknown key there is always a warning).
 
 use super::model::{Choice, Field, Lit, Schema, Type, Variant};
 
@@ -13,7 +14,7 @@ const ROLES: &[Choice] = &[
     Choice::new("viewer", "Can view the workspace (the default)."),
 ];
 
-pub static MEMBER: Schema = Schema::strict(
+pub static MEMBER: Schema = Schema::closed(
     "ParadigmMember",
     "A user or group with a role in the workspace.",
     &[
@@ -33,7 +34,7 @@ pub static MEMBER: Schema = Schema::strict(
 
 const MEMBER_LIST: Type = Type::Array(&Type::Object(&MEMBER));
 
-pub static MEMBERS: Schema = Schema::strict(
+pub static MEMBERS: Schema = Schema::closed(
     "ParadigmMembers",
     "Members with roles. REPLACES all existing members.",
     &[
@@ -53,7 +54,7 @@ const fn recursive() -> Field {
     Field::new("recursive", Type::Bool, "Also import sub-folders (optional).").confirmed()
 }
 
-static GOOGLEDRIVE_CREDENTIALS: Schema = Schema::strict(
+static GOOGLEDRIVE_CREDENTIALS: Schema = Schema::closed(
     "GoogledriveCredentials",
     "Google Drive service-account credentials.",
     &[Field::new("service_account_file", Type::JsonObjectString, "JSON string of the service account key file.")
@@ -61,14 +62,15 @@ static GOOGLEDRIVE_CREDENTIALS: Schema = Schema::strict(
         .secret()
         .confirmed()],
     &[],
-);
-static GOOGLEDRIVE_FILTER: Schema = Schema::strict(
+)
+.credentials();
+static GOOGLEDRIVE_FILTER: Schema = Schema::closed(
     "GoogledriveFilterCriteria",
     "Which Google Drive folder to import.",
     &[required("folder_id", "Id of the Drive folder to import."), recursive()],
     &[],
 );
-static SHAREPOINT_CREDENTIALS: Schema = Schema::strict(
+static SHAREPOINT_CREDENTIALS: Schema = Schema::closed(
     "SharepointCredentials",
     "Microsoft SharePoint app credentials. If both site_id and site_name are omitted, the root site is used.",
     &[
@@ -79,14 +81,15 @@ static SHAREPOINT_CREDENTIALS: Schema = Schema::strict(
         Field::text("site_name", "SharePoint site name (optional).").confirmed(),
     ],
     &[],
-);
-static SHAREPOINT_FILTER: Schema = Schema::strict(
+)
+.credentials();
+static SHAREPOINT_FILTER: Schema = Schema::closed(
     "SharepointFilterCriteria",
     "Which SharePoint folder to import.",
     &[Field::text("folder_path", "Folder path, relative to the site.").required().confirmed(), recursive()],
     &[],
 );
-static SERVICENOW_CREDENTIALS: Schema = Schema::strict(
+static SERVICENOW_CREDENTIALS: Schema = Schema::closed(
     "ServicenowCredentials",
     "ServiceNow instance credentials.",
     &[
@@ -95,26 +98,31 @@ static SERVICENOW_CREDENTIALS: Schema = Schema::strict(
         required("password", "Password of the ServiceNow user.").secret(),
     ],
     &[],
-);
-static SERVICENOW_FILTER: Schema = Schema::strict(
+)
+.credentials();
+static SERVICENOW_FILTER: Schema = Schema::closed(
     "ServicenowFilterCriteria",
     "Which ServiceNow documents to import.",
     &[required("doc_type", "Document type to import, e.g. \"knowledge\".")],
     &[],
 );
 static WEBSCRAPPER_CREDENTIALS: Schema =
-    Schema::strict("WebscrapperCredentials", "No credentials are required.", &[], &[]);
-static WEBSCRAPPER_FILTER: Schema = Schema::strict(
+    Schema::closed("WebscrapperCredentials", "No credentials are required.", &[], &[]).credentials();
+static WEBSCRAPPER_FILTER: Schema = Schema::closed(
     "WebscrapperFilterCriteria",
     "Where the crawl starts.",
     &[required("start_url", "URL the crawl starts from.")],
     &[],
 );
 
-/// `credentials` and `filter_criteria` of a datasource whose `type` is missing or unknown.
-static UNKNOWN_TYPE: Schema = Schema {
-    documented: true,
-    ..Schema::open("ParadigmUnknownTypeObject", "Depends on the datasource type.", &[], &[])
+/// `credentials` of a datasource whose `type` is missing or unknown: its keys pass unchecked (the
+/// `type` has its own issue) and every value is redacted in previews.
+static UNKNOWN_TYPE_CREDENTIALS: Schema =
+    Schema::open("ParadigmUnknownTypeCredentials", "Depends on the datasource type.", &[], &[]);
+/// `filter_criteria` of a datasource whose `type` is missing or unknown.
+static UNKNOWN_TYPE_FILTER: Schema = Schema {
+    credentials: false,
+    ..Schema::open("ParadigmUnknownTypeFilterCriteria", "Depends on the datasource type.", &[], &[])
 };
 
 const fn credentials(schema: &'static Schema, required: bool) -> Field {
@@ -155,14 +163,14 @@ static VARIANTS: [Variant; 4] = [
     },
 ];
 
-pub static DATASOURCE: Schema = Schema::strict(
+pub static DATASOURCE: Schema = Schema::closed(
     "ParadigmDatasource",
     "Datasource configuration used to populate a synced workspace. Credentials are validated against the external source before persistence.",
     &[
         Field::new("type", Type::Tag, "Datasource type. Immutable once the workspace is synced.").required().confirmed(),
         required("name", "Datasource display name."),
-        Field::new("credentials", Type::Object(&UNKNOWN_TYPE), "Credentials; keys depend on type.").confirmed(),
-        Field::new("filter_criteria", Type::Object(&UNKNOWN_TYPE), "What to import; keys depend on type.").confirmed(),
+        Field::new("credentials", Type::Object(&UNKNOWN_TYPE_CREDENTIALS), "Credentials; keys depend on type.").confirmed(),
+        Field::new("filter_criteria", Type::Object(&UNKNOWN_TYPE_FILTER), "What to import; keys depend on type.").confirmed(),
     ],
     &[],
 )
@@ -170,7 +178,7 @@ pub static DATASOURCE: Schema = Schema::strict(
 
 const DESCRIPTION: Type = Type::Str { min: 0, max: None };
 
-pub static UPDATE_WORKSPACE: Schema = Schema::strict(
+pub static UPDATE_WORKSPACE: Schema = Schema::closed(
     "ParadigmUpdateWorkspaceBody",
     "Partially update a SHARED workspace: rename, describe, replace members, or convert it to (or edit) a synced workspace's datasource.",
     &[

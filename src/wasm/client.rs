@@ -31,11 +31,18 @@ fn get(o: &JsValue, k: &str) -> JsValue {
     js_sys::Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// `build(endpointIndex, body, token, baseUrl, id)`: `{invalid: result}` when the body has issues
-/// (nothing else is done), else the request `{endpoint, method, url, headers, body}`. Throws a
-/// `TypeError` for a bad token, base URL or id.
+/// `build(endpointIndex, body, token, baseUrl, id, strict)`: `{invalid: result}` when the body has
+/// issues (nothing else is done), else the request `{endpoint, method, url, headers, body}`.
+/// Throws a `TypeError` for a bad token, base URL or id.
 #[wasm_bindgen(js_name = build, skip_typescript)]
-pub fn build(index: u32, body: JsValue, token: JsValue, base_url: JsValue, id: JsValue) -> Result<JsValue, JsValue> {
+pub fn build(
+    index: u32,
+    body: JsValue,
+    token: JsValue,
+    base_url: JsValue,
+    id: JsValue,
+    strict: bool,
+) -> Result<JsValue, JsValue> {
     let ep = endpoint(index)?;
     let token = token.as_string().ok_or_else(|| type_error(RequestError::Token("must be a string")))?;
     let token = request::token(&token).map_err(type_error)?;
@@ -50,7 +57,7 @@ pub fn build(index: u32, body: JsValue, token: JsValue, base_url: JsValue, id: J
         None => return Err(type_error(RequestError::InvalidId(super::js::describe_kind(&id).to_string()))),
     };
     let url = request::url(ep, base.as_deref(), id).map_err(type_error)?;
-    let report = crate::validate(ep, &Js::new(body.clone()));
+    let report = crate::validate_with(ep, &Js::new(body.clone()), crate::ValidationOptions { strict });
     super::js::end_validation();
     if !report.ok() {
         let out = js_sys::Object::new();
@@ -146,7 +153,7 @@ pub fn redact(req: JsValue) -> Result<JsValue, JsValue> {
         set(&out, "endpoint", &JsValue::from_str(ep.id));
     }
     set(&out, "method", &JsValue::from_str(&method));
-    set(&out, "url", &JsValue::from_str(&url));
+    set(&out, "url", &JsValue::from_str(&request::redact_url(&url)));
     set(&out, "headers", &headers);
     if let Some(b) = body {
         set(&out, "body", &JsValue::from_str(&b));

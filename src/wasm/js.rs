@@ -132,7 +132,8 @@ export function report(text, meta, codes, apis) {
   for (let i = 0; i + 4 < meta.length; i += 5) {
     const path = text.slice(at, at += meta[i + 1]);
     const message = text.slice(at, at += meta[i + 2]);
-    (meta[i] === 0 ? issues : warnings).push({ path, code: codes[meta[i + 3]], message, apiCode: apis[meta[i + 4]] });
+    if (meta[i] === 0) issues.push({ path, code: codes[meta[i + 3]], message, apiCode: apis[meta[i + 4]] });
+    else warnings.push({ path, code: codes[meta[i + 3]], message, apiCode: null });
   }
   return { ok: issues.length === 0, issues, warnings };
 }

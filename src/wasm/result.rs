@@ -34,7 +34,8 @@ pub fn to_js(report_: &Report) -> JsValue {
             utf16_len(&i.path),
             utf16_len(&i.message),
             index(Code::ALL, i.code),
-            index(ENDPOINTS.iter().map(|e| e.body_error), i.api_code),
+            // Warnings have no API code: the JS side writes null for them.
+            i.api_code.map_or(0, |code| index(ENDPOINTS.iter().map(|e| e.body_error), code)),
         ]);
     };
     report_.issues.iter().for_each(|i| add(0, i));
