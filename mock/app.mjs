@@ -14,7 +14,7 @@
 // no state (every update is all-or-nothing).
 
 import { readFileSync } from "node:fs";
-import { validate, describe as describeEndpoint } from "../pkg/node/index.js";
+import { validate, redactRequest, describe as describeEndpoint } from "../pkg/node/index.js";
 
 export const DEFAULT_TOKEN = "mock-service-token";
 export const SEED_PATH = new URL("./seed.json", import.meta.url);
@@ -22,6 +22,9 @@ const MAX_BODY = 1024 * 1024;
 const MAX_DELAY_MS = 120_000;
 const DOC_URL = "https://developers.lighton.ai/errors#";
 const ALLOWED_HEADERS = ["authorization", "content-type", "x-mock-fault"];
+// The package's one placeholder for a hidden value (what redactRequest and toCurl write), so that
+// the stats, the state view and the library's own previews read alike.
+const REDACTED = "<redacted>";
 
 // ---------------------------------------------------------------------------------------------
 // Routes.
@@ -141,7 +144,61 @@ function redact(value, key = "") {
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k)]));
   }
-  return typeof value === "string" && SECRET_KEY.test(key) ? "[redacted]" : value;
+  return typeof value === "string" && SECRET_KEY.test(key) ? REDACTED : value;
+}
+
+/**
+ * The request as `/__mock/stats` shows it: {path, headers, body}, redacted by the package's own
+ * redactRequest (credential headers read "Bearer <redacted>" / "<redacted>", every secret of the
+ * body "<redacted>", a body that is not JSON is "<redacted>" whole), the body parsed back when it
+ * is JSON (null when empty). The stats page is readable by anyone who can reach the mock, so it
+ * must never show what the redaction would hide, and it must answer whatever arrived: if the
+ * redaction throws, every header value and the body are hidden and the path loses its query.
+ */
+function redactedRequest(req, endpoint, pathname, buffer) {
+  const request = { method: req.method, url: req.url, headers: { ...req.headers } };
+  if (endpoint !== undefined) request.endpoint = endpoint;
+  if (buffer.length > 0) request.body = buffer.toString("utf8");
+  let out;
+  try {
+    out = redactRequest(request);
+  } catch {
+    out = {
+      url: pathname,
+      headers: Object.fromEntries(Object.keys(request.headers).map((k) => [k, REDACTED])),
+      body: request.body === undefined ? undefined : REDACTED,
+    };
+  }
+  let body = null;
+  if (typeof out.body === "string") {
+    try {
+      body = JSON.parse(out.body);
+    } catch {
+      body = out.body;
+    }
+  }
+  // `url` is req.url, with any userinfo hidden by the package (a query string is kept as sent).
+  return { path: typeof out.url === "string" ? out.url : pathname, headers: out.headers ?? {}, body };
+}
+
+/**
+ * Whether a browser Origin may read the mock's answers: loopback only (127.0.0.0/8, localhost,
+ * [::1]; http or https, any port), i.e. the demo page, the browser tests and a dev server on this
+ * machine. The hostname is compared after URL parsing, not as a prefix (so
+ * "http://127.0.0.1.evil.example" is refused), and the header must be a serialised origin (no
+ * path, userinfo or odd spelling): that is all a browser sends, and what
+ * Access-Control-Allow-Origin must repeat exactly.
+ */
+function loopbackOrigin(origin) {
+  let url;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false; // includes "null" (sandboxed frames, file: pages)
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== origin) return false;
+  const host = url.hostname; // IPv4 is canonical dotted decimal after parsing ("127.1" -> "127.0.0.1")
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,15 +254,25 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
 
   // ----- responses -------------------------------------------------------------------------
 
+  /**
+   * CORS headers; returns false when the request comes from a browser origin that is refused.
+   * Only a loopback origin gets Access-Control-Allow-* headers: with `*` (or any origin echoed) any
+   * web page open in the browser could read the stats and the state. A request without an Origin
+   * (curl, Node's fetch, the test suites) gets none either: a non-browser client does not need
+   * them. Vary: Origin always, since the answer's headers depend on it.
+   */
   function cors(req, res) {
     const origin = req.headers.origin;
-    res.setHeader("Access-Control-Allow-Origin", origin || "*");
-    if (origin) res.setHeader("Vary", "Origin");
+    res.setHeader("Vary", "Origin");
+    if (origin === undefined) return true;
+    if (!loopbackOrigin(origin)) return false;
+    res.setHeader("Access-Control-Allow-Origin", origin);
     // The three headers the APIs and the mock use, plus whatever a preflight asks for.
     const asked = String(req.headers["access-control-request-headers"] ?? "").split(",").map((h) => h.trim()).filter((h) => h && !ALLOWED_HEADERS.includes(h.toLowerCase()));
     res.setHeader("Access-Control-Allow-Headers", ["Authorization", "Content-Type", "X-Mock-Fault", ...asked].join(", "));
     res.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
     res.setHeader("Access-Control-Expose-Headers", "Retry-After, WWW-Authenticate, X-Mock-Error");
+    return true;
   }
 
   function sendRaw(ctx, status, text, headers = {}) {
@@ -359,7 +426,11 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
     }
   }
 
-  /** validate() from the package; answers the endpoint's body error and returns false on issues. */
+  /**
+   * validate() from the package; answers the endpoint's body error and returns false on issues.
+   * Default mode, never strict: warnings (unknown keys of documented objects) leave the body ok,
+   * since the real API is believed to accept them and the mock must accept what the API accepts.
+   */
   function validBody(ctx, body) {
     const result = validate(ctx.route.endpoint, body);
     if (result.ok) return true;
@@ -481,7 +552,7 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
 
   async function handle(req, res) {
     const ctx = { req, res, t0: Date.now(), done: false, route: null, family: null, entry: null, fault: null };
-    cors(req, res);
+    const corsAllowed = cors(req, res);
     let url;
     try {
       url = new URL(req.url, "http://mock.invalid");
@@ -492,9 +563,16 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
     if (req.method === "OPTIONS") {
       // CORS preflight: not an API request (not counted in `requests`, no faults).
       stats.preflights++;
-      res.setHeader("Access-Control-Max-Age", "600");
-      if (req.headers["access-control-request-private-network"]) res.setHeader("Access-Control-Allow-Private-Network", "true");
       req.resume();
+      if (!corsAllowed) {
+        // A preflight from a page that is not on this machine: refused, without any allow header
+        // (the browser then never sends the request).
+        return mockError(ctx, 403, `CORS: origin ${quote(req.headers.origin)} is not a loopback origin (127.0.0.0/8, localhost, [::1])`);
+      }
+      if (req.headers.origin !== undefined) {
+        res.setHeader("Access-Control-Max-Age", "600");
+        if (req.headers["access-control-request-private-network"]) res.setHeader("Access-Control-Allow-Private-Network", "true");
+      }
       res.writeHead(204);
       return res.end();
     }
@@ -508,18 +586,8 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
     ctx.routeKey = ctx.route.key;
     stats.requests++;
     stats.byRoute[ctx.routeKey]++;
-    const headers = { ...req.headers };
-    if (headers.authorization !== undefined) headers.authorization = headers.authorization.replace(/^(\S+\s+)?.*$/s, (_, scheme) => `${scheme ?? ""}[redacted]`);
-    let body = null;
-    if (ctx.raw.buffer.length > 0) {
-      const text = ctx.raw.buffer.toString("utf8");
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    ctx.entry = { method: req.method, path: req.url, route: ctx.routeKey, headers, body, status: null, fault: null };
+    const shown = redactedRequest(req, matched?.route.endpoint, path, ctx.raw.buffer);
+    ctx.entry = { method: req.method, path: shown.path, route: ctx.routeKey, headers: shown.headers, body: shown.body, status: null, fault: null };
     stats.last = ctx.entry;
 
     let fault;

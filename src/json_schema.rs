@@ -66,6 +66,7 @@ fn object(s: &'static Schema, defs: &mut Defs) -> Json {
         m.insert("additionalProperties".into(), false.into());
     }
     let mut all_of: Vec<Json> = s.rules.iter().filter_map(|r| rule(s, r)).collect();
+    all_of.extend(s.fields.iter().filter_map(forbidden));
     if let Some(u) = s.union {
         for v in u.variants {
             let (props, required) = properties(s, v.fields.iter(), defs);
@@ -101,9 +102,7 @@ fn properties<'a>(s: &'static Schema, fields: impl Iterator<Item = &'a Field>, d
 
 fn field(s: &'static Schema, f: &Field, defs: &mut Defs) -> Json {
     if let Req::Forbidden(instead) = f.req {
-        if checked(f) {
-            return Json::Bool(false);
-        }
+        // Refused only without `instead` (see `forbidden`); next to it, only redundant.
         return json!({"description": format!("Not used for this type: send `{instead}` instead.")});
     }
     let mut m = match checked(f) {
@@ -176,19 +175,50 @@ fn holds(s: &'static Schema, cond: &Cond) -> Json {
     }
 }
 
+/// "The condition is known to be `truth`": a rule whose condition field is missing without a
+/// documented default is skipped by the engine, so the sibling must be present (or defaulted).
+fn known(s: &'static Schema, cond: &Cond, truth: bool) -> Json {
+    let h = holds(s, cond);
+    let value = if truth { h } else { json!({"not": h}) };
+    if s.field(cond.field()).is_some_and(|f| f.default.is_some()) {
+        value
+    } else {
+        json!({"allOf": [{"required": [cond.field()]}, value]})
+    }
+}
+
 /// A rule as `if`/`then`, when it can produce issues (rules over unconfirmed keys only warn).
 fn rule(s: &'static Schema, r: &Rule) -> Option<Json> {
-    let fields: Vec<&str> = r.fields().iter().copied().filter(|n| s.field(n).is_some_and(checked)).collect();
+    let fields: Vec<&Field> = r.fields().iter().filter_map(|n| s.field(n)).filter(|f| checked(f)).collect();
     if fields.is_empty() {
         return None;
     }
     match r {
-        Rule::RequiredWhen { when, .. } => Some(json!({"if": holds(s, when), "then": {"required": fields}})),
+        Rule::RequiredWhen { when, .. } => {
+            let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+            Some(json!({"if": known(s, when, true), "then": {"required": names}}))
+        }
         Rule::OnlyWhen { when, level: Level::Issue, .. } => {
-            let absent: Map<String, Json> = fields.iter().map(|f| (f.to_string(), Json::Bool(false))).collect();
-            Some(json!({"if": {"not": holds(s, when)}, "then": {"properties": absent}}))
+            // Absent, or (a warning only) holding its documented default.
+            let absent: Map<String, Json> = fields
+                .iter()
+                .map(|f| (f.name.to_string(), f.default.map_or(Json::Bool(false), |d| json!({"const": lit(&d)}))))
+                .collect();
+            Some(json!({"if": known(s, when, false), "then": {"properties": absent}}))
         }
         Rule::OnlyWhen { level: Level::Warning, .. } => None,
+    }
+}
+
+/// A key that must not be sent, unless the key to send instead is there too (then it is only
+/// redundant): `if` that key is absent, `then` this one must be.
+fn forbidden(f: &Field) -> Option<Json> {
+    match f.req {
+        Req::Forbidden(instead) if checked(f) => Some(json!({
+            "if": {"not": {"required": [instead]}},
+            "then": {"properties": {f.name: false}},
+        })),
+        _ => None,
     }
 }
 
@@ -226,8 +256,14 @@ mod tests {
         let es = &s["$defs"]["ElasticsearchCredentials"];
         assert!(es.get("additionalProperties").is_none(), "credentials are open");
         assert_eq!(es["allOf"].as_array().map(Vec::len), Some(1), "the login rule is over unconfirmed keys");
-        assert_eq!(es["allOf"][0]["then"], json!({"properties": {"disableAuth": false}}));
-        assert_eq!(s["$defs"]["MssqlCredentials"]["properties"]["host"], false);
+        assert_eq!(es["allOf"][0]["then"], json!({"properties": {"disableAuth": {"const": false}}}));
+        assert_eq!(
+            es["allOf"][0]["if"]["allOf"][0],
+            json!({"required": ["server_type"]}),
+            "skipped without server_type"
+        );
+        let mssql = &s["$defs"]["MssqlCredentials"]["allOf"];
+        assert_eq!(mssql[0], json!({"if": {"not": {"required": ["server"]}}, "then": {"properties": {"host": false}}}));
         let variants = s["$defs"]["DatabrainDatasourceBody"]["allOf"].as_array().expect("variants");
         assert_eq!(variants.len(), 18);
         assert_eq!(s["$defs"]["PostgresCredentials"]["properties"]["password"]["writeOnly"], true);

@@ -83,16 +83,18 @@ fn found_of<V: Value>(v: &V, field: Option<&Field>, expected: &Type) -> Found {
     let kind = v.kind();
     let secret = field.is_some_and(|f| f.secret || looks_secret(f.name));
     let none = |hidden| Found { kind, preview: None, hidden };
+    // The hint that a string holds JSON text reveals nothing of it, so it is given even for a
+    // secret-looking key (`credentials`).
+    if kind == Kind::String && expects_container(expected) {
+        let json = v.as_str().is_some_and(|t| matches!(t.trim_start().as_bytes().first(), Some(b'{' | b'[')));
+        return none(json.then_some(Hidden::JsonText));
+    }
     if secret {
         return none(None);
     }
     match kind {
         Kind::String => {
             let Some(text) = v.as_str() else { return none(None) };
-            if expects_container(expected) {
-                let json = matches!(text.trim_start().as_bytes().first(), Some(b'{' | b'['));
-                return none(json.then_some(Hidden::JsonText));
-            }
             if looks_like_key_material(&text) {
                 return none(Some(Hidden::KeyMaterial));
             }

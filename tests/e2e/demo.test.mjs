@@ -259,9 +259,16 @@ test("JSON mode: a pasted body's issues are listed with their paths, and a click
   await page.fill("#json", JSON.stringify(body, null, 2));
   const findings = await listed(page);
   assert.deepEqual(
-    findings.map((f) => `${f.path} ${f.code}`),
-    ["/name too_long", "/members/users/0/id invalid_value", "/members/users/0/role invalid_enum", "/colour unknown_field"],
+    findings.map((f) => `${f.path} ${f.code} ${f.level}`),
+    ["/name too_long error", "/members/users/0/id invalid_value error", "/members/users/0/role invalid_enum error", "/colour unknown_field warning"],
   );
+  // Strict mode turns the unknown key into an issue, and back.
+  await page.check("#strict");
+  const strict = await listed(page);
+  assert.deepEqual(strict.filter((f) => f.path === "/colour").map((f) => `${f.code} ${f.level}`), ["unknown_field error"]);
+  assert.match(strict.find((f) => f.path === "/colour").message, /\(strict mode\)/);
+  await page.uncheck("#strict");
+  assert.equal((await listed(page)).find((f) => f.path === "/colour").level, "warning");
   await page.click('#issues li.finding:has(.path:text-is("/members/users/0/role")) button');
   const selected = await page.$eval("#json", (t) => t.value.slice(t.selectionStart, t.selectionEnd));
   assert.equal(selected, '"admin"');

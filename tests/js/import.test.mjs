@@ -148,13 +148,15 @@ function checkShape(id, r) {
     assert.ok(CODES.has(f.code), `known code: ${f.code}`);
     assert.equal(typeof f.message, "string");
     assert.ok(f.message.length > 0);
-    assert.equal(f.apiCode, API_CODE(id));
   }
+  for (const f of r.issues) assert.equal(f.apiCode, API_CODE(id));
+  // A warning is not an error the API is known to answer.
+  for (const f of r.warnings) assert.equal(f.apiCode, null);
 }
 
 /** Validates and asserts the exact issues; `warnings` (when given) exactly too, else none. */
-function expectIssues(id, body, issues, warnings = []) {
-  const r = wr.validate(id, body);
+function expectIssues(id, body, issues, warnings = [], options) {
+  const r = wr.validate(id, body, options);
   checkShape(id, r);
   const ctx = `${id} ${safeJson(body)}\n${JSON.stringify(r, null, 1)}`;
   assert.deepEqual(pairs(r.issues), issues.map(([p, c]) => `${p} ${c}`).sort(), ctx);
@@ -163,6 +165,7 @@ function expectIssues(id, body, issues, warnings = []) {
   return r;
 }
 const expectValid = (id, body) => expectIssues(id, body, []);
+const STRICT = { strict: true };
 
 function safeJson(v) {
   try {
@@ -233,23 +236,26 @@ test("databrain workspace bodies: exact issues", () => {
       { name: "W", connectionType: "MULTI_DATASOURCE", aiCopilotLlms: ["gpt", 3, "", null] },
       [["/aiCopilotLlms/1", "invalid_type"], ["/aiCopilotLlms/2", "too_short"], ["/aiCopilotLlms/3", "invalid_type"]],
     );
-    const r3 = expectIssues(
-      id,
-      { name: "W", connectionType: "DATASOURCE", datasourcename: "pg" },
-      [["/datasourceName", "required"], ["/datasourcename", "unknown_field"]],
+    // An unknown key is a warning by default, an issue in strict mode.
+    const typo = { name: "W", connectionType: "DATASOURCE", datasourcename: "pg" };
+    const r3 = expectIssues(id, typo, [["/datasourceName", "required"]], [["/datasourcename", "unknown_field"]]);
+    assert.equal(
+      messageAt(r3, "/datasourcename"),
+      "datasourcename is not a field the docs define for this object; the API may ignore or reject it. Did you mean datasourceName?",
     );
-    assert.equal(messageAt(r3, "/datasourcename"), "datasourcename is not a field of this object. Did you mean datasourceName?");
-    expectIssues(
-      id,
-      { name: "", connectionType: "DATASOURCE", isEnableMetricSummary: true, aiCopilotLlms: [1], extra: 1 },
-      [
-        ["/name", "too_short"],
-        ["/datasourceName", "required"],
-        ["/summaryType", "required"],
-        ["/aiCopilotLlms/0", "invalid_type"],
-        ["/extra", "unknown_field"],
-      ],
-    );
+    const r4 = expectIssues(id, typo, [["/datasourceName", "required"], ["/datasourcename", "unknown_field"]], [], STRICT);
+    assert.equal(messageAt(r4, "/datasourcename"), "datasourcename is not a field of this object (strict mode). Did you mean datasourceName?");
+    expectIssues(id, { name: "W", connectionType: "MULTI_DATASOURCE", colour: "red" }, [], [["/colour", "unknown_field"]]);
+    expectIssues(id, { name: "W", connectionType: "MULTI_DATASOURCE", colour: "red" }, [["/colour", "unknown_field"]], [], STRICT);
+    const all = [
+      ["/name", "too_short"],
+      ["/datasourceName", "required"],
+      ["/summaryType", "required"],
+      ["/aiCopilotLlms/0", "invalid_type"],
+    ];
+    const many = { name: "", connectionType: "DATASOURCE", isEnableMetricSummary: true, aiCopilotLlms: [1], extra: 1 };
+    expectIssues(id, many, all, [["/extra", "unknown_field"]]);
+    expectIssues(id, many, [...all, ["/extra", "unknown_field"]], [], STRICT);
   }
 });
 
@@ -279,18 +285,33 @@ test("databrain datasource bodies: exact issues", () => {
     // Unconfirmed keys only warn; unknown keys of open credentials pass.
     expectIssues(id, ds("mysql", { name: "m", port: "abc", host: 1 }), [], [["/credentials/port", "invalid_type"], ["/credentials/host", "invalid_type"]]);
     expectValid(id, ds("mysql", { name: "m", sslCertificate: "...", connectTimeout: 10 }));
-    expectIssues(id, ds("mysql", { name: "m", pasword: "x" }), [], [["/credentials/pasword", "unknown_field"]]);
+    // Credentials stay open in strict mode too.
+    for (const options of [undefined, STRICT]) {
+      expectIssues(id, ds("mysql", { name: "m", pasword: "x" }), [], [["/credentials/pasword", "unknown_field"]], options);
+      expectIssues(id, ds("mysql", { name: "m", sslCertificate: "..." }), [], [], options);
+    }
+    // MSSQL: host / username without server / user are issues; next to them, redundant warnings.
     expectIssues(
       id,
       ds("mssql", { name: "ms", host: "sql", username: "sa", password: "p" }),
       [["/credentials/host", "not_allowed"], ["/credentials/username", "not_allowed"]],
-      [["/credentials/server", "required"], ["/credentials/user", "required"]],
+    );
+    expectIssues(
+      id,
+      ds("mssql", { name: "ms", server: "sql", user: "sa", host: "sql", username: "sa" }),
+      [],
+      [["/credentials/host", "not_allowed"], ["/credentials/username", "not_allowed"]],
     );
     for (const kind of ["elasticsearch", "opensearch"]) {
       for (const st of ["elastic-cloud", "open-cloud"]) {
-        expectIssues(id, ds(kind, { name: "e", server_type: st, disableAuth: true }), [["/credentials/disableAuth", "not_allowed"]]);
+        expectIssues(id, ds(kind, { name: "e", server_type: st, cloudId: "c", disableAuth: true }), [["/credentials/disableAuth", "not_allowed"]]);
+        // false is the documented default: a warning.
+        expectIssues(id, ds(kind, { name: "e", server_type: st, cloudId: "c", disableAuth: false, username: "u", password: "p" }), [], [["/credentials/disableAuth", "not_allowed"]]);
+        expectIssues(id, ds(kind, { name: "e", server_type: st, username: "u", password: "p" }), [], [["/credentials/cloudId", "required"]]);
       }
+      expectIssues(id, ds(kind, { name: "e", server_type: "self-managed", disableAuth: true }), [], [["/credentials/host", "required"]]);
       expectIssues(id, ds(kind, { name: "e", server_type: "cloud", disableAuth: true }), [["/credentials/server_type", "invalid_enum"]]);
+      expectIssues(id, ds(kind, { name: "e", disableAuth: true }), [], [["/credentials/server_type", "required"]]);
     }
     expectIssues(
       id,
@@ -303,10 +324,16 @@ test("databrain datasource bodies: exact issues", () => {
         ["/tenancySettings/tablePrimaryKeyColumn", "required"],
       ],
     );
-    expectIssues(id, ds("postgres", postgres(), { tenancySettings: { ...tableTenancy(), tablename: "x" } }), [["/tenancySettings/tablename", "unknown_field"]]);
+    expectIssues(id, ds("postgres", postgres(), { tenancySettings: { ...tableTenancy(), tablename: "x" } }), [], [["/tenancySettings/tablename", "unknown_field"]]);
+    expectIssues(id, ds("postgres", postgres(), { tenancySettings: { ...tableTenancy(), tablename: "x" } }), [["/tenancySettings/tablename", "unknown_field"]], [], STRICT);
+    // No cascade: a missing tenancyLevel is one issue.
+    const { tenancyLevel, ...noLevel } = tableTenancy();
+    assert.equal(tenancyLevel, "TABLE");
+    expectIssues(id, ds("postgres", postgres(), { tenancySettings: noLevel }), [["/tenancySettings/tenancyLevel", "required"]]);
     expectIssues(id, ds("postgres", postgres(), { tenancySettings: { tenancyLevel: "table" } }), [["/tenancySettings/tenancyLevel", "invalid_enum"]]);
     expectIssues(id, ds("postgres", postgres(), { tenancySettings: null }), [["/tenancySettings", "invalid_type"]]);
-    expectIssues(id, { datasourceType: "csv", credentials: { name: "c" }, tenancy: {} }, [["/tenancy", "unknown_field"]]);
+    expectIssues(id, { datasourceType: "csv", credentials: { name: "c" }, tenancy: {} }, [], [["/tenancy", "unknown_field"]]);
+    expectIssues(id, { datasourceType: "csv", credentials: { name: "c" }, tenancy: {} }, [["/tenancy", "unknown_field"]], [], STRICT);
   }
 });
 
@@ -342,8 +369,10 @@ test("paradigm.updateWorkspace bodies: exact issues", () => {
   );
   expectIssues(id, { members: [] }, [["/members", "invalid_type"]]);
   expectIssues(id, { members: { users: [null, 1] } }, [["/members/users/0", "invalid_type"], ["/members/users/1", "invalid_type"]]);
-  expectIssues(id, { members: { user: [{ id: 1 }] } }, [["/members/user", "unknown_field"]]);
-  expectIssues(id, { nam: "x", workspace_type: "SHARED" }, [["/nam", "unknown_field"], ["/workspace_type", "unknown_field"]]);
+  expectIssues(id, { members: { user: [{ id: 1 }] } }, [], [["/members/user", "unknown_field"]]);
+  expectIssues(id, { members: { user: [{ id: 1 }] } }, [["/members/user", "unknown_field"]], [], STRICT);
+  expectIssues(id, { nam: "x", workspace_type: "SHARED" }, [], [["/nam", "unknown_field"], ["/workspace_type", "unknown_field"]]);
+  expectIssues(id, { nam: "x", workspace_type: "SHARED" }, [["/nam", "unknown_field"], ["/workspace_type", "unknown_field"]], [], STRICT);
   expectIssues(id, { datasource: "googledrive" }, [["/datasource", "invalid_type"]]);
   expectIssues(
     id,
@@ -375,17 +404,26 @@ test("paradigm.testDatasource bodies: exact issues", () => {
     [["/credentials/client_secret", "required"], ["/credentials/tenant_id", "required"], ["/filter_criteria/folder_path", "required"]],
   );
   expectValid(id, { type: "sharepoint", name: "S", credentials: { client_id: "c", client_secret: "s", tenant_id: "t" }, filter_criteria: { folder_path: "" } });
-  const r2 = expectIssues(
-    id,
-    { type: "webscrapper", name: "W", credentials: { token: "t" }, filter_criteria: {} },
-    [["/credentials/token", "unknown_field"], ["/filter_criteria/start_url", "required"]],
-  );
-  assert.match(messageAt(r2, "/credentials/token"), /This object takes no fields\.$/);
-  expectIssues(
-    id,
-    { type: "servicenow", name: "N", credentials: { client_id: "c", instance_url: "u", username: "u", password: "p" }, filter_criteria: { doc_type: "kb" } },
-    [["/credentials/client_id", "unknown_field"]],
-  );
+  // Credential objects stay open in both modes; an undocumented key there is a warning.
+  for (const options of [undefined, STRICT]) {
+    const r2 = expectIssues(
+      id,
+      { type: "webscrapper", name: "W", credentials: { token: "t" }, filter_criteria: {} },
+      [["/filter_criteria/start_url", "required"]],
+      [["/credentials/token", "unknown_field"]],
+      options,
+    );
+    assert.match(messageAt(r2, "/credentials/token"), /it is sent as is\. The docs list no keys for it\.$/);
+    expectIssues(
+      id,
+      { type: "servicenow", name: "N", credentials: { client_id: "c", instance_url: "u", username: "u", password: "p" }, filter_criteria: { doc_type: "kb" } },
+      [],
+      [["/credentials/client_id", "unknown_field"]],
+      options,
+    );
+  }
+  expectIssues(id, { ...paradigmDatasource("servicenow"), filter_criteria: { doc_type: "kb", folder_id: "x" } }, [], [["/filter_criteria/folder_id", "unknown_field"]]);
+  expectIssues(id, { ...paradigmDatasource("servicenow"), filter_criteria: { doc_type: "kb", folder_id: "x" } }, [["/filter_criteria/folder_id", "unknown_field"]], [], STRICT);
 });
 
 test("secret values never appear in messages", () => {
@@ -434,8 +472,13 @@ test("validate never throws for values that are not JSON", () => {
 test("validate never throws for cyclic objects", () => {
   const top = okWorkspace();
   top.self = top;
-  // Strict objects report the unknown key and do not walk it.
-  expectIssues(CW, top, [["/self", "unknown_field"]]);
+  // In strict mode a closed object reports the unknown key and does not walk it; by default the
+  // key is a warning and its value is walked to the depth limit (it cannot be sent).
+  expectIssues(CW, top, [["/self", "unknown_field"]], [], STRICT);
+  const loose = wr.validate(CW, top);
+  assert.deepEqual(loose.issues.map((i) => i.code), ["invalid_value"]);
+  assert.ok(loose.issues[0].path.startsWith("/self/self/self"), loose.issues[0].path);
+  assert.deepEqual(pairs(loose.warnings), ["/self unknown_field"]);
   const bare = {};
   bare.self = bare;
   for (const id of IDS) {
@@ -443,7 +486,7 @@ test("validate never throws for cyclic objects", () => {
     checkShape(id, r);
     assert.equal(r.ok, false);
   }
-  expectIssues(CW, bare, [["/name", "required"], ["/connectionType", "required"], ["/self", "unknown_field"]]);
+  expectIssues(CW, bare, [["/name", "required"], ["/connectionType", "required"], ["/self", "unknown_field"]], [], STRICT);
 
   // Inside the (open) credentials of a postgres datasource: exactly one invalid_value issue.
   for (const id of DATASOURCES) {
@@ -546,12 +589,14 @@ test("validate reads the body without changing it (frozen bodies work)", () => {
     }
     return v;
   };
-  const body = ds("postgres", { ...postgres(), port: "5432", pasword: "x", extra: { a: [1, { b: 2 }] } }, { tenancySettings: tableTenancy() });
+  const { password, ...noPassword } = postgres();
+  assert.ok(password);
+  const body = ds("postgres", { ...noPassword, port: "5432", pasword: "x", extra: { a: [1, { b: 2 }] } }, { tenancySettings: tableTenancy() });
   const copy = structuredClone(body);
   const r = wr.validate("databrain.updateDatasource", deepFreeze(body));
   assert.deepEqual(body, copy);
   assert.equal(r.ok, true);
-  assert.deepEqual(pairs(r.warnings), ["/credentials/pasword unknown_field", "/credentials/port invalid_type"]);
+  assert.deepEqual(pairs(r.warnings), ["/credentials/password required", "/credentials/pasword unknown_field", "/credentials/port invalid_type"]);
   // Each getter of a known field is read a bounded number of times, and never written.
   let reads = 0;
   const counted = {
@@ -599,6 +644,31 @@ test("validateMany returns one result per element and rejects non-arrays", () =>
     assert.throws(() => wr.validateMany(CW, notArray), TypeError, `not an array: ${String(notArray)}`);
   }
   assert.throws(() => wr.validateMany("nope", []), TypeError);
+});
+
+test("the strict option: unknown keys of documented objects become issues; options are checked", () => {
+  const body = { ...okWorkspace(), colour: "red" };
+  const loose = wr.validate(CW, body);
+  assert.equal(loose.ok, true);
+  assert.deepEqual(loose.warnings.map((w) => [w.path, w.code, w.apiCode]), [["/colour", "unknown_field", null]]);
+  for (const options of [undefined, null, {}, { strict: false }]) assert.deepEqual(wr.validate(CW, body, options), loose);
+  const strict = wr.validate(CW, body, { strict: true });
+  assert.equal(strict.ok, false);
+  assert.deepEqual(strict.issues.map((w) => [w.path, w.code, w.apiCode]), [["/colour", "unknown_field", API_CODE(CW)]]);
+  assert.deepEqual(strict.warnings, []);
+  const many = wr.validateMany(CW, [body, okWorkspace()], { strict: true });
+  assert.deepEqual(many, [strict, { ok: true, issues: [], warnings: [] }]);
+  assert.deepEqual(wr.validateMany(CW, [body]), [loose]);
+  for (const [bad, message] of [
+    [{ strict: "true" }, /options\.strict must be a boolean/],
+    [{ strict: 1 }, /options\.strict must be a boolean/],
+    [{ strcit: true }, /unknown option "strcit"; known: strict/],
+    ["strict", /options must be an object/],
+    [true, /options must be an object/],
+  ]) {
+    assert.throws(() => wr.validate(CW, body, bad), (e) => e instanceof TypeError && message.test(e.message), JSON.stringify(bad));
+    assert.throws(() => wr.validateMany(CW, [body], bad), TypeError);
+  }
 });
 
 test("unknown endpoint ids throw a TypeError listing the known ids", () => {
@@ -685,7 +755,8 @@ test("describe(id) has fields, enums with doc lines, rules with docs, variants a
     for (const o of objects) {
       assert.equal(typeof o.name, "string");
       assert.ok(o.doc.length > 0, `${o.name} doc`);
-      assert.equal(typeof o.strict, "boolean");
+      assert.equal(typeof o.closesInStrictMode, "boolean");
+      assert.equal("strict" in o, false, "the old name is gone");
       assert.equal(typeof o.documented, "boolean");
       const fields = [...o.fields, ...(o.union?.variants.flatMap((v) => v.fields) ?? [])];
       for (const f of fields) {
@@ -722,7 +793,7 @@ test("describe(id) has fields, enums with doc lines, rules with docs, variants a
   assert.equal(cw.body.rules[0].doc, 'Required when connectionType is "DATASOURCE".');
   assert.deepEqual(cw.body.rules[0].when, { field: "connectionType", op: "eq", value: "DATASOURCE" });
   assert.equal(fieldOf(cw.body, "isEnableMetricSummary").default, false);
-  assert.equal(cw.body.strict, true);
+  assert.equal(cw.body.closesInStrictMode, true);
   assert.equal(cw.body.documented, true);
 
   // Databrain datasources: 18 variants, undocumented open credentials, secrets.
@@ -735,7 +806,7 @@ test("describe(id) has fields, enums with doc lines, rules with docs, variants a
       assert.ok(v.doc.length > 0);
       const creds = credentialsOf(v);
       assert.equal(creds.documented, false, `${v.value} credentials are not fully documented`);
-      assert.equal(creds.strict, false, `${v.value} credentials are open`);
+      assert.equal(creds.closesInStrictMode, false, `${v.value} credentials stay open`);
       const name = fieldOf(creds, "name");
       assert.deepEqual([name.required, name.confirmed], ["required", true]);
     }
@@ -753,7 +824,7 @@ test("describe(id) has fields, enums with doc lines, rules with docs, variants a
     assert.equal(es.rules[0].doc, 'Only valid when server_type is "self-managed".');
     assert.equal(es.rules[0].level, "issue");
     const tenancy = fieldOf(d.body, "tenancySettings").type.object;
-    assert.equal(tenancy.strict, true);
+    assert.equal(tenancy.closesInStrictMode, true);
     assert.equal(tenancy.documented, true);
     assert.ok(tenancy.rules.some((r) => r.doc === 'Required when tenancyLevel is "TABLE".'));
   }
@@ -768,8 +839,13 @@ test("describe(id) has fields, enums with doc lines, rules with docs, variants a
   assert.equal(fieldOf(credentialsOf(variant(t, "servicenow")), "password").secret, true);
   assert.equal(fieldOf(credentialsOf(variant(t, "servicenow")), "username").secret, false);
   for (const o of objectsOf(t.body)) {
-    if (o.name === "ParadigmUnknownTypeObject") continue; // open on purpose: the type is unknown
-    assert.equal(o.strict, true, `${o.name} is strict`);
+    if (o.name.startsWith("ParadigmUnknownType")) {
+      // Open on purpose: the type is unknown, so are its keys.
+      assert.equal(o.closesInStrictMode, false, o.name);
+      continue;
+    }
+    // Credential objects stay open in both modes; every other Paradigm object closes in strict mode.
+    assert.equal(o.closesInStrictMode, !o.name.endsWith("Credentials"), `${o.name} closes in strict mode`);
     assert.equal(o.documented, true, `${o.name} is documented`);
   }
   const p = wr.describe(PATCH);
@@ -785,28 +861,33 @@ test("describe(id) has fields, enums with doc lines, rules with docs, variants a
   assert.equal(fieldOf(member, "id").type.minimum, 1);
 });
 
-test("jsonSchema(id) is a 2020-12 schema with closed strict objects", () => {
+test("jsonSchema(id, {strict}) is a 2020-12 schema whose objects close exactly in strict mode", () => {
   for (const { id } of ENDPOINTS) {
-    const s = wr.jsonSchema(id);
-    assert.equal(s.$schema, "https://json-schema.org/draft/2020-12/schema");
-    assert.equal(s.title, id);
-    const d = wr.describe(id);
-    assert.equal(s.$ref, `#/$defs/${d.body.name}`);
-    const objects = objectsOf(d.body);
-    for (const o of objects) {
-      const def = s.$defs[o.name];
-      assert.ok(def, `${id}: $defs has ${o.name}`);
-      assert.equal(def.type, "object");
-      if (o.strict) assert.equal(def.additionalProperties, false, `${id}: ${o.name} is closed`);
-      else assert.equal(def.additionalProperties, undefined, `${id}: ${o.name} is open`);
-      for (const f of o.fields) assert.ok(f.name in def.properties, `${o.name}.${f.name} in properties`);
+    for (const strict of [false, true]) {
+      const s = strict ? wr.jsonSchema(id, { strict }) : wr.jsonSchema(id);
+      assert.equal(s.$schema, "https://json-schema.org/draft/2020-12/schema");
+      assert.equal(s.title, id);
+      const d = wr.describe(id);
+      assert.equal(s.$ref, `#/$defs/${d.body.name}`);
+      const objects = objectsOf(d.body);
+      for (const o of objects) {
+        const def = s.$defs[o.name];
+        assert.ok(def, `${id}: $defs has ${o.name}`);
+        assert.equal(def.type, "object");
+        if (strict && o.closesInStrictMode) assert.equal(def.additionalProperties, false, `${id}: ${o.name} is closed`);
+        else assert.equal(def.additionalProperties, undefined, `${id}: ${o.name} is open (strict: ${strict})`);
+        for (const f of o.fields) assert.ok(f.name in def.properties, `${o.name}.${f.name} in properties`);
+      }
+      assert.deepEqual(Object.keys(s.$defs).sort(), [...new Set(objects.map((o) => o.name))].sort());
+      // Plain JSON data.
+      assert.deepEqual(JSON.parse(JSON.stringify(s)), s);
     }
-    assert.deepEqual(Object.keys(s.$defs).sort(), [...new Set(objects.map((o) => o.name))].sort());
-    // Plain JSON data.
-    assert.deepEqual(JSON.parse(JSON.stringify(s)), s);
   }
+  assert.throws(() => wr.jsonSchema(CW, { strict: "yes" }), /options\.strict must be a boolean/);
+  assert.throws(() => wr.jsonSchema(CW, { strcit: true }), /unknown option "strcit"/);
   const dsSchema = wr.jsonSchema("databrain.updateDatasource");
-  assert.equal(dsSchema.$defs.MssqlCredentials.properties.host, false);
+  // MSSQL host: refused unless server is sent too.
+  assert.deepEqual(dsSchema.$defs.MssqlCredentials.allOf[0], { if: { not: { required: ["server"] } }, then: { properties: { host: false } } });
   assert.equal(dsSchema.$defs.PostgresCredentials.properties.password.writeOnly, true);
   assert.deepEqual(dsSchema.$defs.DatabrainDatasourceBody.required, ["datasourceType", "credentials"]);
   const gd = wr.jsonSchema(DSTEST).$defs.GoogledriveCredentials.properties.service_account_file;

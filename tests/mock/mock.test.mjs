@@ -99,8 +99,8 @@ test("the seed's sync.editable agrees with the rule the server computes", async 
     assert.equal(live.sync?.editable, seeded.sync?.editable, `workspace ${seeded.id}`);
   }
   // Secrets are redacted in the debug view.
-  assert.equal(state.databrain.datasources.find((d) => d.name === "postgres-main").credentials.password, "[redacted]");
-  assert.equal(state.paradigm.workspaces.find((w) => w.id === 106).sync.credentials.client_secret, "[redacted]");
+  assert.equal(state.databrain.datasources.find((d) => d.name === "postgres-main").credentials.password, "<redacted>");
+  assert.equal(state.paradigm.workspaces.find((w) => w.id === 106).sync.credentials.client_secret, "<redacted>");
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -412,7 +412,7 @@ test("Paradigm forbidden/conflict/not_found/... are also available by fault", as
 // ---------------------------------------------------------------------------------------------
 // CORS, unknown routes.
 
-test("CORS: preflight answers 204 and every response carries the headers", async () => {
+test("CORS: a loopback origin's preflight answers 204 and every response carries the headers", async () => {
   const pre = await fetch(`${mock.url}/api/v3/workspaces/101`, {
     method: "OPTIONS",
     headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "PATCH", "Access-Control-Request-Headers": "authorization,content-type,x-mock-fault" },
@@ -424,12 +424,155 @@ test("CORS: preflight answers 204 and every response carries the headers", async
   assert.match(pre.headers.get("access-control-allow-methods"), /PATCH/);
   const res = await call("databrain.createWorkspace", ws(), { headers: { Origin: "http://localhost:5173" } });
   assert.equal(res.headers.get("access-control-allow-origin"), "http://localhost:5173");
-  const err = await call("databrain.createWorkspace", ws(), { auth: false });
-  assert.equal(err.headers.get("access-control-allow-origin"), "*");
+  assert.equal(res.headers.get("vary"), "Origin");
+  const err = await call("databrain.createWorkspace", ws(), { auth: false, headers: { Origin: "http://localhost:5173" } });
+  assert.equal(err.headers.get("access-control-allow-origin"), "http://localhost:5173", "errors too");
   assert.match(err.headers.get("access-control-allow-methods"), /PUT/);
+  assert.match(err.headers.get("access-control-expose-headers"), /WWW-Authenticate/);
+  // Without an Origin (curl, Node's fetch) no CORS headers: a non-browser client needs none.
+  const plain = await call("databrain.createWorkspace", ws({ name: "Plain" }));
+  assert.equal(plain.status, 200);
+  assert.equal(plain.headers.get("access-control-allow-origin"), null);
   const stats = await mock.stats();
   assert.equal(stats.preflights, 1);
-  assert.equal(stats.requests, 2, "preflights are not counted as requests");
+  assert.equal(stats.requests, 3, "preflights are not counted as requests");
+});
+
+test("CORS: loopback origins (127.x, localhost, [::1], http or https, any port) are allowed", async () => {
+  for (const origin of ["http://127.0.0.1:5173", "http://localhost:3000", "http://127.0.0.1:8080", "https://127.1.2.3", "http://[::1]:8080", "https://localhost"]) {
+    const res = await call("paradigm.updateWorkspace", {}, { headers: { Origin: origin } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("access-control-allow-origin"), origin, origin);
+    assert.equal(res.headers.get("vary"), "Origin");
+    const pre = await fetch(`${mock.url}/__mock/stats`, { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "GET" } });
+    assert.equal(pre.status, 204, origin);
+    assert.equal(pre.headers.get("access-control-allow-origin"), origin);
+    assert.match(pre.headers.get("access-control-allow-headers"), /Authorization/);
+    assert.match(pre.headers.get("access-control-allow-methods"), /GET/);
+  }
+});
+
+test("CORS: any other origin gets no allow header, and its preflight is refused with 403", async () => {
+  const refused = [
+    "https://evil.example",
+    "http://127.0.0.1.evil.example", // a hostname check, not a prefix check
+    "http://localhost.evil.example:3000",
+    "http://evil.example/127.0.0.1",
+    "http://127.0.0.1@evil.example",
+    "null",
+    "file://",
+    "ftp://127.0.0.1",
+    "http://127.0.0.1:5173/", // not a serialised origin: a browser never sends it
+    "not a url",
+  ];
+  for (const origin of refused) {
+    const res = await call("databrain.createWorkspace", ws(), { headers: { Origin: origin } });
+    assert.equal(res.headers.get("access-control-allow-origin"), null, origin);
+    assert.equal(res.headers.get("vary"), "Origin");
+    for (const [name] of res.headers) assert.doesNotMatch(name, /^access-control-allow-/, `${origin}: ${name}`);
+    for (const path of ["/api/v3/workspaces/101", "/__mock/stats"]) {
+      const pre = await fetch(mock.url + path, {
+        method: "OPTIONS",
+        headers: { Origin: origin, "Access-Control-Request-Method": "PATCH", "Access-Control-Request-Headers": "authorization,content-type", "Access-Control-Request-Private-Network": "true" },
+      });
+      assert.equal(pre.status, 403, `${origin} ${path}`);
+      for (const [name] of pre.headers) assert.doesNotMatch(name, /^access-control-/, `${origin}: ${name}`);
+      assert.equal(pre.headers.get("x-mock-error"), "1");
+      await pre.text();
+    }
+  }
+  // The stats themselves answer a refused origin without an allow header (a page cannot read them).
+  const stats = await fetch(`${mock.url}/__mock/stats`, { headers: { Origin: "https://evil.example" } });
+  assert.equal(stats.status, 200);
+  assert.equal(stats.headers.get("access-control-allow-origin"), null);
+  assert.equal((await stats.json()).preflights, refused.length * 2);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Stats never show a secret.
+
+test("stats: a Databrain datasource's password, certificate and the token are redacted", async () => {
+  const body = { datasourceType: "postgres", credentials: { name: "p", host: "h", port: 5432, username: "u", password: "hunter2-SECRET", database: "d", schema: "s", sslcert: "CERT-SECRET" } };
+  const res = await fetch(`${mock.url}/api/v2/datasource`, { method: "PUT", headers: { Authorization: `Bearer ${mock.token}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  await res.text(); // DATASOURCE_NOT_FOUND ("p" is not in the seed): the stats are the point
+  const text = await (await fetch(`${mock.url}/__mock/stats`)).text();
+  for (const secret of ["hunter2-SECRET", "CERT-SECRET", mock.token]) assert.equal(text.includes(secret), false, `${secret} in ${text}`);
+  const { last } = JSON.parse(text);
+  assert.equal(last.route, "PUT /api/v2/datasource");
+  assert.equal(last.path, "/api/v2/datasource");
+  assert.equal(last.status, res.status);
+  assert.equal(last.body.credentials.host, "h");
+  assert.equal(last.body.credentials.port, 5432);
+  assert.equal(last.body.credentials.name, "p");
+  assert.equal(last.body.credentials.password, "<redacted>");
+  assert.equal(last.body.credentials.sslcert, "<redacted>");
+  assert.equal(last.body.datasourceType, "postgres");
+  assert.equal(last.headers.authorization, "Bearer <redacted>");
+  assert.equal(last.headers["content-type"], "application/json");
+});
+
+test("stats: a Paradigm SharePoint client_secret is redacted, whether the PATCH is accepted or refused", async () => {
+  const datasource = { type: "sharepoint", name: "p", credentials: { client_id: "c", client_secret: "SP-CLIENT-SECRET-MARKER", tenant_id: "t", site_name: "hr" }, filter_criteria: { folder_path: "Docs" } };
+  // 101 converts (200); 106 is locked after a successful sync (409).
+  for (const [id, status] of [[101, 200], [106, 409]]) {
+    const res = await call("paradigm.updateWorkspace", { datasource }, { id });
+    assert.equal(res.status, status, res.text);
+    const text = await (await fetch(`${mock.url}/__mock/stats`)).text();
+    assert.equal(text.includes("SP-CLIENT-SECRET-MARKER"), false, text);
+    assert.equal(text.includes(mock.token), false);
+    const { last } = JSON.parse(text);
+    assert.equal(last.path, `/api/v3/workspaces/${id}`);
+    assert.equal(last.status, status);
+    assert.equal(last.body.datasource.credentials.client_secret, "<redacted>");
+    assert.equal(last.body.datasource.credentials.client_id, "c");
+    assert.equal(last.body.datasource.credentials.tenant_id, "t");
+    assert.equal(last.headers.authorization, "Bearer <redacted>");
+  }
+  // The state view hides it too.
+  assert.equal(JSON.stringify(await mock.state()).includes("SP-CLIENT-SECRET-MARKER"), false);
+});
+
+test("stats: a body that is not JSON, or that no route knows, never shows its secrets", async () => {
+  const broken = '{"password": "x-SECRET"';
+  let res = await call("databrain.createDatasource", broken);
+  assert.equal(res.status, 400);
+  let text = await (await fetch(`${mock.url}/__mock/stats`)).text();
+  assert.equal(text.includes("x-SECRET"), false, text);
+  assert.equal(JSON.parse(text).last.body, "<redacted>");
+  // An unmatched route (no endpoint): secret-looking keys are still hidden.
+  res = await fetch(`${mock.url}/api/v2/nope?x=1`, { method: "POST", headers: mock.headers({ Cookie: "session=COOKIE-SECRET" }), body: JSON.stringify({ password: "y-SECRET", name: "kept" }) });
+  assert.equal(res.status, 404);
+  text = await (await fetch(`${mock.url}/__mock/stats`)).text();
+  for (const secret of ["y-SECRET", "COOKIE-SECRET", mock.token]) assert.equal(text.includes(secret), false, `${secret} in ${text}`);
+  const { last } = JSON.parse(text);
+  assert.equal(last.route, "unmatched");
+  assert.equal(last.path, "/api/v2/nope?x=1");
+  assert.equal(last.headers.cookie, "<redacted>");
+  assert.deepEqual(last.body, { password: "<redacted>", name: "kept" });
+  // A deeply nested body does not break the stats.
+  const deep = '{"password": "z-SECRET", "a": ' + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+  res = await call("databrain.createDatasource", deep);
+  assert.equal(res.status, 400);
+  text = await (await fetch(`${mock.url}/__mock/stats`)).text();
+  assert.equal(text.includes("z-SECRET"), false);
+  assert.equal(JSON.parse(text).last.status, 400);
+  // An empty body reads null, as before.
+  await call("paradigm.updateWorkspace", "", { id: 102 });
+  assert.equal((await mock.stats()).last.body, null);
+});
+
+// ---------------------------------------------------------------------------------------------
+// validate() in its default mode: unknown keys are warnings, and the mock accepts them.
+
+test("unknown keys of documented objects are accepted (validate's warnings are not issues)", async () => {
+  const created = await call("databrain.createWorkspace", ws({ notADocumentedField: true }));
+  assert.equal(created.status, 200, created.text);
+  assert.equal(validate("databrain.createWorkspace", ws({ notADocumentedField: true })).warnings.length > 0, true);
+  const ds = await call("databrain.createDatasource", postgres({ name: "extra-pg", somethingNew: "x" }));
+  assert.equal(ds.status, 200, ds.text);
+  const patched = await call("paradigm.updateWorkspace", { name: "Renamed", futureOption: 1 }, { id: 101 });
+  assert.equal(patched.status, 200, patched.text);
+  assert.equal(patched.body.name, "Renamed");
 });
 
 test("unknown routes answer 404 in the family's envelope", async () => {
@@ -558,7 +701,7 @@ test("stats count API requests per route; a body refused by validate() client-si
   assert.equal(stats.last.route, "PATCH /api/v3/workspaces/{id}");
   assert.equal(stats.last.status, 200);
   assert.deepEqual(stats.last.body, { name: "A" });
-  assert.equal(stats.last.headers.authorization, "Bearer [redacted]");
+  assert.equal(stats.last.headers.authorization, "Bearer <redacted>");
   assert.equal(stats.last.headers["x-trace"], "t1");
   assert.equal(JSON.stringify(stats).includes(mock.token), false);
 

@@ -27,10 +27,15 @@ fn pairs(result: &JsValue, list: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The export `check` for the endpoint `id`, with `undefined` (nothing found) as an empty result.
+/// The export `check` for the endpoint `id` in strict mode (unknown keys of closed objects are
+/// issues), with `undefined` (nothing found) as an empty result.
 fn validate(id: &str, body: JsValue) -> JsValue {
+    validate_in(id, body, true)
+}
+
+fn validate_in(id: &str, body: JsValue, strict: bool) -> JsValue {
     let index = workspace_requests::ENDPOINTS.iter().position(|e| e.id == id).expect("endpoint") as u32;
-    let result = wasm::check(index, body).expect("known endpoint");
+    let result = wasm::check(index, body, strict).expect("known endpoint");
     if result.is_undefined() {
         return js(r#"{"ok":true,"issues":[],"warnings":[]}"#);
     }
@@ -71,10 +76,24 @@ fn results_are_plain_objects() {
 }
 
 #[wasm_bindgen_test]
+fn the_default_mode_warns_about_unknown_keys_with_no_api_code() {
+    let body = r#"{"name":"W","connectionType":"MULTI_DATASOURCE","colour":"red"}"#;
+    let r = validate_in("databrain.createWorkspace", js(body), false);
+    assert_eq!(get(&r, "ok").as_bool(), Some(true));
+    assert_eq!(pairs(&r, "warnings"), [("/colour".to_string(), "unknown_field".to_string())]);
+    let warning = Array::from(&get(&r, "warnings")).get(0);
+    assert!(get(&warning, "apiCode").is_null(), "a warning has apiCode null");
+    let r = validate_in("databrain.createWorkspace", js(body), true);
+    assert_eq!(get(&r, "ok").as_bool(), Some(false));
+    let issue = Array::from(&get(&r, "issues")).get(0);
+    assert_eq!(get(&issue, "apiCode").as_string().as_deref(), Some("INVALID_REQUEST_BODY"));
+}
+
+#[wasm_bindgen_test]
 fn every_rule_reads_through_js_values() {
     expect(
         "databrain.updateDatasource",
-        js(r#"{"datasourceType":"elasticsearch","credentials":{"name":"e","server_type":"open-cloud","disableAuth":true},"tenancySettings":{"tenancyLevel":"TABLE"}}"#),
+        js(r#"{"datasourceType":"elasticsearch","credentials":{"name":"e","server_type":"open-cloud","cloudId":"c","disableAuth":true},"tenancySettings":{"tenancyLevel":"TABLE"}}"#),
         &[
             ("/credentials/disableAuth", "not_allowed"),
             ("/tenancySettings/clientColumnType", "required"),
@@ -207,9 +226,9 @@ fn only_own_keys_count_as_json_stringify_sends() {
 
 #[wasm_bindgen_test]
 fn check_answers_undefined_for_a_clean_body_and_throws_for_a_bad_index() {
-    let clean = wasm::check(0, js(r#"{"name":"W","connectionType":"MULTI_DATASOURCE"}"#)).expect("index 0");
+    let clean = wasm::check(0, js(r#"{"name":"W","connectionType":"MULTI_DATASOURCE"}"#), false).expect("index 0");
     assert!(clean.is_undefined());
-    let err = wasm::check(99, Object::new().into()).expect_err("no endpoint 99");
+    let err = wasm::check(99, Object::new().into(), false).expect_err("no endpoint 99");
     assert!(err.is_instance_of::<js_sys::RangeError>());
 }
 

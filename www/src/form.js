@@ -94,7 +94,7 @@ function objectBody(object, value, path, ctx) {
     box.append(fieldElement(field, value[field.name], pointer.child(path, field.name), ctx, hints.get(field.name), isTag ? object : null, value));
   }
   const extra = Object.keys(value).filter((k) => !shown.has(k) && value[k] !== undefined);
-  if (extra.length || !object.strict) box.append(otherKeys(object, value, extra, path, fields, ctx));
+  if (extra.length || !object.closesInStrictMode) box.append(otherKeys(object, value, extra, path, fields, ctx));
   return box;
 }
 
@@ -379,7 +379,12 @@ function objectControl(object, value, path, ctx, field) {
 /** Keys the fields do not cover: pasted ones (with their issues), and for open objects, a way to add one. */
 function otherKeys(object, value, extra, path, fields, ctx) {
   const box = el("div", { class: "other" });
-  box.append(el("p", { class: "doc", text: object.strict ? "Other keys (this object takes no others):" : "Other keys, sent as they are:" }));
+  box.append(
+    el("p", {
+      class: "doc",
+      text: object.closesInStrictMode ? "Other keys (the docs define none: each is a warning, an issue in strict mode):" : "Other keys, sent as they are:",
+    }),
+  );
   for (const key of extra) {
     const keyPath = pointer.child(path, key);
     const current = value[key];
@@ -408,7 +413,7 @@ function otherKeys(object, value, extra, path, fields, ctx) {
       ),
     );
   }
-  if (!object.strict) {
+  if (!object.closesInStrictMode) {
     const name = el("input", { type: "text", placeholder: "key", "aria-label": "New key", spellcheck: false, autocomplete: "off" });
     const add = () => {
       const key = name.value.trim();

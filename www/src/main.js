@@ -45,6 +45,8 @@ const state = {
   /** Base URL and token per API for "your server". */
   custom: { databrain: { baseUrl: "", token: "" }, paradigm: { baseUrl: "", token: "" } },
   reveal: false,
+  /** Validate in strict mode (unknown keys of documented objects are issues). */
+  strict: false,
   /** The last validation result, and the JSON syntax error in JSON mode. */
   result: null,
   syntax: null,
@@ -164,7 +166,7 @@ function syntaxError(text, e) {
 // ---- validation ------------------------------------------------------------------------------
 
 function check() {
-  state.result = state.syntax ? null : validate(state.endpoint, body());
+  state.result = state.syntax ? null : validate(state.endpoint, body(), { strict: state.strict });
   showFindings();
   showRequest();
 }
@@ -285,7 +287,7 @@ function requestOptions() {
   const token = custom ? state.custom[api].token : state.mockToken;
   const idText = (state.ids.get(state.endpoint) ?? "").trim();
   const id = api === "paradigm" ? (idText === "" ? undefined : Number(idText)) : undefined;
-  return { baseUrl, token, id, idText };
+  return { baseUrl, token, id, idText, strict: state.strict };
 }
 
 /** The request as the builder makes it (or why it does not), secrets hidden unless revealed. */
@@ -345,7 +347,7 @@ async function send() {
   out.replaceChildren(el("p", { class: "doc", text: `Sending ${e.method} ${e.path}…` }));
   const started = performance.now();
   try {
-    const options = { token, baseUrl, timeoutMs: 15_000 };
+    const options = { token, baseUrl, timeoutMs: 15_000, strict: state.strict };
     const method = state.endpoint.split(".")[1];
     const data =
       e.api === "databrain"
@@ -443,6 +445,10 @@ function wire() {
   $("reveal").addEventListener("change", () => {
     state.reveal = $("reveal").checked;
     showRequest();
+  });
+  $("strict").addEventListener("change", () => {
+    state.strict = $("strict").checked;
+    check();
   });
   $("copy-curl").addEventListener("click", async () => {
     const button = $("copy-curl");

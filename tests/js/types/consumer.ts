@@ -31,6 +31,7 @@ import init, {
   type TypeDescription,
   type ValidationResult,
   type BuiltRequest,
+  type Warning,
 } from "workspace-requests";
 
 await init();
@@ -94,7 +95,7 @@ const drive: ParadigmDatasource = {
   filter_criteria: { folder_id: "f", recursive: true },
 };
 
-function describeIssue(issue: Issue): string {
+function describeIssue(issue: Issue | Warning): string {
   switch (issue.code) {
     case "required":
     case "invalid_type":
@@ -114,6 +115,12 @@ function describeIssue(issue: Issue): string {
 }
 
 const result: ValidationResult = validate(updateDatasource, postgresBody);
+const strictResult: ValidationResult = validate(updateDatasource, postgresBody, { strict: true });
+const strictMany: ValidationResult[] = validateMany(updateDatasource, [postgresBody], { strict: false });
+// A warning is not an error the API answers: its apiCode is null.
+const warningCode: null = strictResult.warnings[0]!.apiCode;
+const issueCode: string = strictMany[0]!.issues[0]!.apiCode;
+console.log(warningCode, issueCode, jsonSchema(updateDatasource, { strict: true }).$schema);
 if (result.ok) {
   const none: readonly Issue[] = result.issues;
   console.log(none.length, result.warnings.map(describeIssue));
@@ -192,6 +199,15 @@ validate("databrain.nope", {});
 
 // @ts-expect-error TS2345 an unknown endpoint id in describe
 describe("paradigm.updateWorkspaces");
+
+// @ts-expect-error TS2322 the strict option is a boolean
+validate(updateDatasource, postgresBody, { strict: "yes" });
+
+// @ts-expect-error TS2561 a misspelled option
+validate(updateDatasource, postgresBody, { strcit: true });
+
+// @ts-expect-error TS2322 a warning has no API code
+const warningApiCode: string = result.warnings[0]!.apiCode;
 
 // @ts-expect-error TS2820 a connectionType outside the enum (the values are case-sensitive)
 const badConnection: DatabrainCreateWorkspaceBody = { name: "W", connectionType: "multi_datasource" };
