@@ -27,7 +27,7 @@ let ok;
 switch (lib) {
   case "ours": {
     const { validate } = await import("../pkg/node/index.js");
-    ok = validate(ENDPOINT, BODY).ok;
+    ok = validate(ENDPOINT, BODY, { strict: true }).ok;
     break;
   }
   case "zod": {

@@ -206,10 +206,10 @@ export const corpus = deepFreeze([
   },
   {
     endpoint: "databrain.updateDatasource", kind: "invalid", name: "mssql with host/username, tenancy without level",
-    // host not_allowed; username not_allowed; tenancyLevel required
+    // host not_allowed; username not_allowed (no server / user to make them redundant); tenancyLevel required
     body: {
       datasourceType: "mssql",
-      credentials: { name: "mssql-erp", host: "sql.example.com", username: "sa", server: "sql.example.com" },
+      credentials: { name: "mssql-erp", host: "sql.example.com", username: "sa" },
       tenancySettings: { clientColumnType: "NUMBER" },
     },
   },

@@ -20,7 +20,13 @@ fn main() -> ExitCode {
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--strict" => options.strict = true,
-            a if a.starts_with('-') => ids.push(String::new()),
+            a if a.starts_with('-') => {
+                eprintln!(
+                    "validate: unknown option {}; usage: validate [--strict] ENDPOINT_ID < body.json",
+                    a.escape_debug()
+                );
+                return ExitCode::from(2);
+            }
             _ => ids.push(arg),
         }
     }
@@ -29,10 +35,6 @@ fn main() -> ExitCode {
         eprintln!("usage: validate [--strict] ENDPOINT_ID < body.json\nendpoint ids: {}", known.join(", "));
         return ExitCode::from(2);
     };
-    if id.is_empty() {
-        eprintln!("usage: validate [--strict] ENDPOINT_ID < body.json (unknown option)");
-        return ExitCode::from(2);
-    }
     let mut text = String::new();
     if let Err(e) = std::io::stdin().read_to_string(&mut text) {
         eprintln!("validate: cannot read standard input: {e}");

@@ -173,11 +173,13 @@ pub fn redact_header(name: &str, value: &str) -> String {
     }
 }
 
-/// A URL as it may be shown: user info (`https://user:pw@host`) reads [`REDACTED`].
+/// A URL as it may be shown: user info (`https://user:pw@host`) reads [`REDACTED`]. Only `/` ends
+/// the authority here: a password may hold a raw `?` or `#` (the URL is then malformed, but the
+/// preview must not show it).
 pub fn redact_url(url: &str) -> String {
     let Some(scheme_end) = url.find("://") else { return url.to_string() };
     let rest = &url[scheme_end + 3..];
-    let authority_end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let authority_end = rest.find(['/', '\\']).unwrap_or(rest.len());
     match rest[..authority_end].rfind('@') {
         Some(at) => format!("{}://{REDACTED}@{}", &url[..scheme_end], &rest[at + 1..]),
         None => url.to_string(),
@@ -596,6 +598,7 @@ mod tests {
         assert!(c.contains("\"authorization: Bearer ${DATABRAIN_TOKEN}\""), "{c}");
         assert_eq!(redact_url("https://x/a@b"), "https://x/a@b");
         assert_eq!(redact_url("http://u@h:1/p?q=@"), "http://<redacted>@h:1/p?q=@");
+        assert_eq!(redact_url("https://u:p#w?d@h/x"), "https://<redacted>@h/x", "a raw # or ? in the password");
     }
 
     #[test]

@@ -100,3 +100,51 @@ fn a_deeply_nested_body_is_one_issue_not_a_crash() {
     assert_eq!(report["issues"][0]["code"], "invalid_value");
     assert_eq!(report["issues"][0]["path"], "");
 }
+
+#[test]
+fn every_text_json_parse_reads_gives_a_report() {
+    // A number past the f64 range is Infinity to JSON.parse: a value JSON cannot send.
+    let (code, out, err) = run(
+        &["databrain.updateDatasource"],
+        r#"{"datasourceType":"postgres","credentials":{"name":"p","port":1e400}}"#,
+    );
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(report["issues"][0]["path"], "/credentials/port");
+    assert_eq!(report["issues"][0]["code"], "invalid_type");
+    // An escaped lone surrogate is a string to JSON.parse.
+    let (code, out, err) =
+        run(&["databrain.createWorkspace"], r#"{"name":"\ud83d","connectionType":"MULTI_DATASOURCE","x\udc00":1}"#);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["warnings"][0]["path"], "/x\u{fffd}");
+    // Key order is the text's (serde_json's map would sort it).
+    let (_, out, _) = run(&["databrain.createWorkspace"], r#"{"zeta":1,"alpha":2}"#);
+    let report: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    let paths: Vec<&str> =
+        report["warnings"].as_array().into_iter().flatten().filter_map(|w| w["path"].as_str()).collect();
+    assert_eq!(paths, ["/zeta", "/alpha"]);
+}
+
+#[test]
+fn strict_makes_unknown_keys_issues_and_warnings_have_no_api_code() {
+    let body = r#"{"name":"W","connectionType":"MULTI_DATASOURCE","colour":"red"}"#;
+    let (code, out, _) = run(&["databrain.createWorkspace"], body);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["warnings"][0]["code"], "unknown_field");
+    assert_eq!(report["warnings"][0]["apiCode"], serde_json::Value::Null);
+    for args in [["--strict", "databrain.createWorkspace"], ["databrain.createWorkspace", "--strict"]] {
+        let (code, out, _) = run(&args, body);
+        assert_eq!(code, 0);
+        let report: serde_json::Value = serde_json::from_str(out.trim()).expect("json");
+        assert_eq!(report["ok"], false);
+        assert_eq!(report["issues"][0]["path"], "/colour");
+        assert_eq!(report["issues"][0]["apiCode"], "INVALID_REQUEST_BODY");
+    }
+    let (code, out, err) = run(&["--strcit", "databrain.createWorkspace"], body);
+    assert_eq!(code, 2);
+    assert!(out.is_empty() && err.contains("unknown option"), "{err}");
+}

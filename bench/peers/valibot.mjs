@@ -62,13 +62,16 @@ const postgresCredentials = v.looseObject({
   schema: v.optional(text),
 });
 
-const mssqlCredentials = v.looseObject({
-  name: nonEmpty,
-  server: v.optional(text),
-  user: v.optional(text),
-  host: v.optional(v.never("MSSQL uses server, not host")),
-  username: v.optional(v.never("MSSQL uses user, not username")),
-});
+// host / username are refused without server / user; next to them they are only redundant.
+const mssqlCredentials = v.pipe(
+  v.looseObject({
+    name: nonEmpty,
+    server: v.optional(text),
+    user: v.optional(text),
+  }),
+  v.check((i) => i.host === undefined || i.server !== undefined, "MSSQL uses server, not host"),
+  v.check((i) => i.username === undefined || i.user !== undefined, "MSSQL uses user, not username"),
+);
 
 const searchCredentials = v.pipe(
   v.looseObject({
@@ -79,7 +82,8 @@ const searchCredentials = v.pipe(
   v.forward(
     v.partialCheck(
       [["server_type"], ["disableAuth"]],
-      (i) => i.disableAuth === undefined || i.server_type === "self-managed",
+      // Only `true` is refused (false is the documented default); without server_type the rule is skipped.
+      (i) => i.disableAuth !== true || i.server_type === undefined || i.server_type === "self-managed",
       'disableAuth is only valid when server_type is "self-managed"',
     ),
     ["disableAuth"],
@@ -153,7 +157,8 @@ const datasource = v.variant("type", [
   v.strictObject({
     type: v.literal("googledrive"),
     name: nonEmpty,
-    credentials: v.strictObject({
+    // Credential objects stay open (an unknown key is a warning).
+    credentials: v.looseObject({
       service_account_file: v.pipe(v.string(), v.minLength(1), v.check(isJsonObject, "service_account_file must be a JSON-encoded object")),
     }),
     filter_criteria: v.strictObject({ folder_id: nonEmpty, recursive }),
@@ -161,7 +166,7 @@ const datasource = v.variant("type", [
   v.strictObject({
     type: v.literal("sharepoint"),
     name: nonEmpty,
-    credentials: v.strictObject({
+    credentials: v.looseObject({
       client_id: nonEmpty,
       client_secret: nonEmpty,
       tenant_id: nonEmpty,
@@ -173,13 +178,13 @@ const datasource = v.variant("type", [
   v.strictObject({
     type: v.literal("servicenow"),
     name: nonEmpty,
-    credentials: v.strictObject({ instance_url: nonEmpty, username: nonEmpty, password: nonEmpty }),
+    credentials: v.looseObject({ instance_url: nonEmpty, username: nonEmpty, password: nonEmpty }),
     filter_criteria: v.strictObject({ doc_type: nonEmpty }),
   }),
   v.strictObject({
     type: v.literal("webscrapper"),
     name: nonEmpty,
-    credentials: v.optional(v.strictObject({})),
+    credentials: v.optional(v.looseObject({})),
     filter_criteria: v.strictObject({ start_url: nonEmpty }),
   }),
 ]);

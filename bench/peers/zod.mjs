@@ -66,13 +66,17 @@ const postgresCredentials = z.looseObject({
   schema: text.optional(),
 });
 
-const mssqlCredentials = z.looseObject({
-  name: nonEmpty,
-  server: text.optional(),
-  user: text.optional(),
-  host: z.never({ error: "MSSQL uses server, not host" }).optional(),
-  username: z.never({ error: "MSSQL uses user, not username" }).optional(),
-});
+// host / username are refused without server / user; next to them they are only redundant.
+const mssqlCredentials = z
+  .looseObject({
+    name: nonEmpty,
+    server: text.optional(),
+    user: text.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.host !== undefined && v.server === undefined) ctx.addIssue({ code: "custom", path: ["host"], message: "MSSQL uses server, not host" });
+    if (v.username !== undefined && v.user === undefined) ctx.addIssue({ code: "custom", path: ["username"], message: "MSSQL uses user, not username" });
+  }, always);
 
 const SERVER_TYPES = ["elastic-cloud", "open-cloud", "self-managed"];
 const searchCredentials = z
@@ -84,7 +88,8 @@ const searchCredentials = z
   .superRefine((v, ctx) => {
     const st = v.server_type;
     const stInvalid = st !== undefined && !SERVER_TYPES.includes(st);
-    if (v.disableAuth !== undefined && st !== "self-managed" && !stInvalid) {
+    // Only `true` is refused (false is the documented default); without server_type the rule is skipped.
+    if (v.disableAuth === true && st !== undefined && st !== "self-managed" && !stInvalid) {
       ctx.addIssue({ code: "custom", path: ["disableAuth"], message: 'disableAuth is only valid when server_type is "self-managed"' });
     }
   }, always);
@@ -154,7 +159,8 @@ const datasource = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("googledrive"),
     name: nonEmpty,
-    credentials: z.strictObject({
+    // Credential objects stay open (an unknown key is a warning).
+    credentials: z.looseObject({
       service_account_file: nonEmpty.refine(isJsonObject, "service_account_file must be a JSON-encoded object"),
     }),
     filter_criteria: z.strictObject({ folder_id: nonEmpty, recursive }),
@@ -162,7 +168,7 @@ const datasource = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("sharepoint"),
     name: nonEmpty,
-    credentials: z.strictObject({
+    credentials: z.looseObject({
       client_id: nonEmpty,
       client_secret: nonEmpty,
       tenant_id: nonEmpty,
@@ -174,13 +180,13 @@ const datasource = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("servicenow"),
     name: nonEmpty,
-    credentials: z.strictObject({ instance_url: nonEmpty, username: nonEmpty, password: nonEmpty }),
+    credentials: z.looseObject({ instance_url: nonEmpty, username: nonEmpty, password: nonEmpty }),
     filter_criteria: z.strictObject({ doc_type: nonEmpty }),
   }),
   z.strictObject({
     type: z.literal("webscrapper"),
     name: nonEmpty,
-    credentials: z.strictObject({}).optional(),
+    credentials: z.looseObject({}).optional(),
     filter_criteria: z.strictObject({ start_url: nonEmpty }),
   }),
 ]);

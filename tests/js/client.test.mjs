@@ -310,3 +310,33 @@ test("toCurl hides the token and every secret until asked, and runs as is agains
     assert.deepEqual(JSON.parse(redacted), { name: "postgres-main" }, "the redacted command runs too, with the token from the environment");
   }
 });
+
+test("strict: the client validates in strict mode; by default an unknown key is sent and accepted", async () => {
+  const body = workspace("Strict check", { colour: "red" });
+  const before = await requests();
+  const strict = new wr.DatabrainClient({ token: mock.token, baseUrl: mock.url, strict: true });
+  const e = await rejects(strict.createWorkspace(body), wr.ValidationError);
+  assert.deepEqual(e.issues.map((i) => `${i.path} ${i.code}`), ["/colour unknown_field"]);
+  assert.equal(await requests(), before, "nothing was sent");
+  // The default mode sends it: the mock, like the API, accepts keys it does not define.
+  assert.deepEqual(await databrain.createWorkspace(body), { name: "Strict check" });
+  assert.equal(await requests(), before + 1);
+  assert.throws(() => new wr.DatabrainClient({ token: mock.token, strict: "yes" }), /strict must be a boolean/);
+  assert.throws(() => wr.buildRequest("databrain.createWorkspace", body, { token: "t", strict: 1 }), /strict must be a boolean/);
+  assert.throws(() => wr.buildRequest("databrain.createWorkspace", body, { token: "t", strict: true }), wr.ValidationError);
+  assert.equal(wr.buildRequest("databrain.createWorkspace", body, { token: "t" }).method, "POST");
+});
+
+test("a baseUrl with credentials is a TypeError that does not repeat them", async () => {
+  const base = mock.url.replace("http://", "http://admin:hunter2-SECRET@");
+  const client = new wr.DatabrainClient({ token: mock.token, baseUrl: base });
+  const before = await requests();
+  const e = await rejects(client.createWorkspace(workspace("With user info")), TypeError);
+  assert.match(e.message, /must not hold credentials/);
+  assert.ok(!e.message.includes("hunter2"), e.message);
+  assert.equal(await requests(), before, "nothing was sent");
+  assert.throws(
+    () => wr.buildRequest("paradigm.updateWorkspace", { name: "x" }, { token: "t", id: 1, baseUrl: "hunter2-SECRET@example.com" }),
+    (err) => err instanceof TypeError && !err.message.includes("hunter2"),
+  );
+});
