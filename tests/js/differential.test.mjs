@@ -14,6 +14,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import * as wr from "workspace-requests";
+import { prng } from "./prng.mjs";
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = require("ajv/dist/2020.js").default;
@@ -185,17 +186,6 @@ test("(a) every body of the Rust tests' corpus: validate, ajv and the recorded o
 // ---------------------------------------------------------------------------------------------
 // (b) Generated bodies.
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Field names, enum values and tag values found by walking describe(id). */
 function vocabulary(id) {

@@ -5,18 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as wr from "workspace-requests";
+import { prng } from "./prng.mjs";
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(Number(process.env.WR_FUZZ_SEED ?? 0x5ec2e7) >>> 0);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 const CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!#%+-_=~@:/?&";
