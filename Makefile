@@ -3,9 +3,9 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CORPUS := $(CURDIR)/target/corpus.jsonl
 
-.PHONY: test tools pkg demo mock test-rust test-wasm test-mock test-js test-e2e bench bench-quick lint fmt clean
+.PHONY: test tools pkg demo mock test-rust test-wasm test-mock test-js test-e2e test-fuzz fuzz bench bench-quick lint fmt clean
 
-test: tools test-rust lint pkg test-wasm test-mock test-js test-e2e bench-quick
+test: tools test-rust lint pkg test-wasm test-mock test-js test-e2e test-fuzz bench-quick
 
 # Everything the tests need that a fresh machine may lack; skips what is there.
 tools:
@@ -57,6 +57,19 @@ test-e2e:
 	scripts/tools.sh npm browser
 	scripts/demo.sh --build
 	node --test --test-reporter=spec tests/e2e/
+
+# cargo-fuzz (nightly): validation from arbitrary bytes and request building, each target for
+# FUZZ_SECONDS (60 in `make test`) from the corpus kept in fuzz/corpus/ (new inputs it finds are
+# added there). A longer run: `make fuzz FUZZ_SECONDS=1800`.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := validate_json request
+test-fuzz fuzz:
+	scripts/tools.sh fuzz
+	cd fuzz && cargo +nightly fuzz build -O
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+		cargo +nightly fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 2>&1 | grep -a -E "^(Done|stat::number_of_executed_units|==|thread)|panicked" ; \
+		test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
 
 # Ours against zod 4, valibot and ajv in one Node process: bench/RESULTS.md and bench/results.json.
 bench: pkg

@@ -63,6 +63,15 @@ const INDEX = new Map(IDS.map((id, i) => [id, i]));
 const own = Object.prototype.hasOwnProperty;
 const UNREADABLE = Symbol("unreadable");
 
+// One call into the wasm module at a time. A getter, Proxy trap or toJSON of a body runs while the
+// module is reading it; calling the package again from there would re-enter the module mid-call,
+// so that inner call is refused with a TypeError (which the reading code catches like any error of
+// a getter: the outer call goes on and reports that value as unreadable).
+let busy = false;
+function reentered(what) {{
+  return new TypeError(`workspace-requests: ${{what}} was called from inside a value it was reading (a getter, a Proxy trap or toJSON); call it afterwards`);
+}}
+
 function unknown(endpoint) {{
   const shown = typeof endpoint === "string"
     ? JSON.stringify(endpoint.length > 40 ? endpoint.slice(0, 40) + "…" : endpoint)
@@ -108,7 +117,15 @@ function strictOption(options, what) {{
   function validate(endpoint, body, options) {{
     guard();
     const strict = options === undefined ? false : strictOption(options, "validate");
-    const result = check(endpointIndex(endpoint), body, strict);
+    const index = endpointIndex(endpoint);
+    if (busy) throw reentered("validate");
+    busy = true;
+    let result;
+    try {{
+      result = check(index, body, strict);
+    }} finally {{
+      busy = false;
+    }}
     return result === undefined ? {{ ok: true, issues: [], warnings: [] }} : result;
   }}
   function validateMany(endpoint, bodies, options) {{
@@ -116,16 +133,22 @@ function strictOption(options, what) {{
     const index = endpointIndex(endpoint);
     const strict = strictOption(options, "validateMany");
     if (!Array.isArray(bodies)) throw new TypeError("validateMany expects an array of bodies");
-    const results = new Array(bodies.length);
-    for (let n = 0; n < bodies.length; n++) {{
-      let body;
-      try {{ body = bodies[n]; }} catch (_) {{ body = UNREADABLE; }}
-      const result = check(index, body, strict);
-      results[n] = result === undefined ? {{ ok: true, issues: [], warnings: [] }} : result;
+    if (busy) throw reentered("validateMany");
+    busy = true;
+    try {{
+      const results = new Array(bodies.length);
+      for (let n = 0; n < bodies.length; n++) {{
+        let body;
+        try {{ body = bodies[n]; }} catch (_) {{ body = UNREADABLE; }}
+        const result = check(index, body, strict);
+        results[n] = result === undefined ? {{ ok: true, issues: [], warnings: [] }} : result;
+      }}
+      return results;
+    }} finally {{
+      busy = false;
     }}
-    return results;
   }}
-  return {{ validate, validateMany, ...requests(wasm, guard) }};
+  return {{ validate, validateMany, ...requests(wasm, guard, validate) }};
 }}
 
 {client}

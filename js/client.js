@@ -44,9 +44,11 @@ function fieldErrors(body) {
   const out = {};
   for (const [key, list] of Object.entries(fields)) {
     if (!Array.isArray(list)) continue;
-    out[key] = list
+    const value = list
       .filter((e) => e !== null && typeof e === "object")
       .map((e) => ({ error: typeof e.error === "string" ? e.error : "", detail: typeof e.detail === "string" ? e.detail : "" }));
+    // Defined, not assigned: a field named "__proto__" stays data, never a prototype.
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -98,7 +100,9 @@ function retryPolicy(retry) {
   if (retry === undefined || retry === false) return { retries: 0, backoffMs: 0 };
   const { retries = 2, backoffMs = 200 } = retry === true ? {} : retry;
   if (!Number.isInteger(retries) || retries < 0) throw new TypeError("retry.retries must be a whole number >= 0");
-  if (typeof backoffMs !== "number" || !(backoffMs >= 0)) throw new TypeError("retry.backoffMs must be a number >= 0");
+  if (typeof backoffMs !== "number" || !(backoffMs >= 0 && backoffMs <= 2_147_483_647)) {
+    throw new TypeError("retry.backoffMs must be a number from 0 to 2147483647");
+  }
   return { retries, backoffMs };
 }
 
@@ -107,8 +111,9 @@ function clientOptions(options) {
   if (typeof token !== "string" || token.trim() === "") throw new TypeError("token must be a non-empty string");
   if (baseUrl !== undefined && typeof baseUrl !== "string") throw new TypeError("baseUrl must be a string");
   if (typeof strict !== "boolean") throw new TypeError("strict must be a boolean");
-  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
-    throw new TypeError("timeoutMs must be a positive number of milliseconds");
+  // Timers hold at most 2^31 - 1 ms (about 24.8 days); a larger delay would fire at once.
+  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0 && timeoutMs <= 2_147_483_647)) {
+    throw new TypeError("timeoutMs must be a positive number of milliseconds, at most 2147483647");
   }
   return { token, baseUrl, timeoutMs, retry: retryPolicy(retry), strict };
 }
@@ -128,27 +133,123 @@ function pause(ms, endpoint, signal) {
   });
 }
 
+/**
+ * Whether `value`, read as `validate` reads it (own enumerable keys, `undefined` as absent), is
+ * exactly the data `sent` (what JSON.parse makes of JSON.stringify(value)). False where
+ * serialising changes the body: toJSON (Dates), boxed primitives, getters (which may answer
+ * differently on each read), values JSON cannot hold, array holes, or nesting past the limit.
+ */
+function sameData(value, sent, depth = 0) {
+  if (sent === null || typeof sent !== "object") return value === sent;
+  if (depth > 66 || value === null || typeof value !== "object" || typeof value.toJSON === "function") return false;
+  if (Array.isArray(sent)) {
+    if (!Array.isArray(value) || value.length !== sent.length) return false;
+    for (let i = 0; i < sent.length; i++) {
+      const d = Object.getOwnPropertyDescriptor(value, i);
+      if (d === undefined || !("value" in d) || !sameData(d.value, sent[i], depth + 1)) return false;
+    }
+    return true;
+  }
+  if (Array.isArray(value)) return false;
+  const keys = Object.keys(sent);
+  let n = 0;
+  for (const k of Object.keys(value)) {
+    const d = Object.getOwnPropertyDescriptor(value, k);
+    if (d === undefined || !("value" in d)) return false;
+    if (d.value === undefined) continue;
+    if (keys[n] !== k || !sameData(d.value, sent[k], depth + 1)) return false;
+    n++;
+  }
+  return n === keys.length;
+}
+
+/**
+ * A copy of a request object as plain data (strings only), read here in JavaScript so that a
+ * caller's getter, Proxy trap or toJSON never runs inside the wasm module: whatever they throw
+ * becomes a TypeError naming what could not be read (never the caller's message, which may hold
+ * a secret).
+ */
+function plainRequest(request, what) {
+  if (request === null || typeof request !== "object") throw new TypeError(`${what} expects a request from buildRequest`);
+  let endpoint, method, url, body, headers;
+  try {
+    ({ endpoint, method, url, body } = request);
+    const h = request.headers;
+    headers = {};
+    if (h !== undefined && h !== null) {
+      if (typeof h !== "object") throw new TypeError("headers");
+      for (const [name, v] of Object.entries(h)) if (typeof v === "string") headers[name] = v;
+    }
+  } catch (_) {
+    throw new TypeError(`${what}: the request could not be read (a getter or Proxy trap threw)`);
+  }
+  if (typeof method !== "string") throw new TypeError(`${what}: request.method must be a string`);
+  if (typeof url !== "string") throw new TypeError(`${what}: request.url must be a string`);
+  if (body !== undefined && body !== null && typeof body !== "string") throw new TypeError(`${what}: request.body must be a string`);
+  if (endpoint !== undefined && typeof endpoint !== "string") throw new TypeError(`${what}: request.endpoint must be a string`);
+  return { endpoint, method, url, headers, body: body ?? undefined };
+}
+
 /** buildRequest, toCurl and the two clients over a wasm module's exports. */
-function requests(wasm, guard) {
+function requests(wasm, guard, validate) {
   function buildRequest(endpoint, body, options) {
     guard();
+    const index = endpointIndex(endpoint);
     const { token, baseUrl, id, strict = false } = options ?? {};
     if (typeof strict !== "boolean") throw new TypeError("buildRequest: options.strict must be a boolean");
-    const built = wasm.build(endpointIndex(endpoint), body, token, baseUrl, id, strict);
+    // What is validated is what is sent: the body is serialised once, here, and the module
+    // validates and sends that text's data. A body whose serialisation differs from what
+    // validate() reads in it is refused rather than sent as something else.
+    if (busy) throw reentered("buildRequest");
+    let text;
+    try {
+      text = JSON.stringify(body);
+    } catch (_) {
+      throw new TypeError(`${endpoint}: the body cannot be serialised as JSON (a cycle, a BigInt, or a getter or toJSON that threw)`);
+    }
+    const sent = text === undefined ? body : JSON.parse(text);
+    if (text !== undefined && !sameData(body, sent)) {
+      // Unless it is invalid anyway: then the report says why, as validate's would.
+      const result = validate(endpoint, body, { strict });
+      if (!result.ok) throw new ValidationError(endpoint, result);
+      throw new TypeError(
+        `${endpoint}: the body changes when serialised as JSON (toJSON, a Date, a boxed primitive, a getter, or a value JSON drops); pass plain JSON data, so that what is validated is what is sent`,
+      );
+    }
+    busy = true;
+    let built;
+    try {
+      built = wasm.build(index, sent, token, baseUrl, id, strict, text);
+    } finally {
+      busy = false;
+    }
     if (built.invalid) throw new ValidationError(endpoint, built.invalid);
     return built;
   }
 
   function toCurl(request, options) {
     guard();
-    if (request === null || typeof request !== "object") throw new TypeError("toCurl expects a request from buildRequest");
-    return wasm.curl(request, options?.revealSecrets === true);
+    const plain = plainRequest(request, "toCurl");
+    const reveal = options?.revealSecrets === true;
+    if (busy) throw reentered("toCurl");
+    busy = true;
+    try {
+      return wasm.curl(plain, reveal);
+    } finally {
+      busy = false;
+    }
   }
 
   function redactRequest(request) {
     guard();
-    if (request === null || typeof request !== "object") throw new TypeError("redactRequest expects a request from buildRequest");
-    return wasm.redact(request);
+    const plain = plainRequest(request, "redactRequest");
+    if (busy) throw reentered("redactRequest");
+    busy = true;
+    try {
+      return wasm.redact(plain);
+    } finally {
+      busy = false;
+    }
   }
 
   async function call(config, endpoint, body, id, options) {
@@ -197,7 +298,7 @@ function requests(wasm, guard) {
       }
       const retryable = error instanceof NetworkError || error.status >= 500;
       if (!retryable || attempt + 1 >= attempts) throw error;
-      await pause(config.retry.backoffMs * 2 ** attempt, endpoint, signal);
+      await pause(Math.min(config.retry.backoffMs * 2 ** attempt, 2_147_483_647), endpoint, signal);
     }
   }
 

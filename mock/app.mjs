@@ -440,11 +440,16 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
     }
     // 422 validation_error, with `fields` keyed by the dotted path of each issue (the body itself:
     // "non_field_errors", as in Django REST framework); `error` is our issue code.
-    const fields = {};
+    // A Map, then own data properties: a field named "constructor" or "__proto__" is data, not
+    // something Object.prototype already has.
+    const byKey = new Map();
     for (const issue of result.issues) {
       const key = issue.path === "" ? "non_field_errors" : issue.path.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).join(".");
-      (fields[key] ??= []).push({ error: issue.code, detail: issue.message });
+      if (!byKey.has(key)) byKey.set(key, []);
+      byKey.get(key).push({ error: issue.code, detail: issue.message });
     }
+    const fields = {};
+    for (const [key, list] of byKey) Object.defineProperty(fields, key, { value: list, enumerable: true, writable: true, configurable: true });
     documented(ctx, "validation_error", "One or more fields failed validation.", { fields });
     return false;
   }

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping what is there (safe to run again).
-# Usage: scripts/tools.sh [rust] [wasm] [npm] [browser]   (no argument: all)
+# Usage: scripts/tools.sh [rust] [wasm] [npm] [browser] [fuzz]   (no argument: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.130
+CARGO_FUZZ_VERSION=0.13.2
 want() { [ $# -eq 0 ] && return 0; for w in "${WANTED[@]}"; do [ "$w" = "$1" ] && return 0; done; return 1; }
 WANTED=("$@")
-[ ${#WANTED[@]} -eq 0 ] && WANTED=(rust wasm npm browser)
+[ ${#WANTED[@]} -eq 0 ] && WANTED=(rust wasm npm browser fuzz)
 export PATH="$HOME/.cargo/bin:$PATH"
 
 if want rust; then
@@ -31,6 +32,15 @@ if want npm; then
       && ! { [ -f node_modules/.installed-from ] && cmp -s package-lock.json node_modules/.installed-from; }; then
     npm ci --no-audit --no-fund
     cp package-lock.json node_modules/.installed-from
+  fi
+fi
+
+if want fuzz; then
+  # cargo-fuzz runs the targets in fuzz/ on the nightly toolchain (libFuzzer, sanitizers).
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION" \
+      || cargo install --force cargo-fuzz --version "$CARGO_FUZZ_VERSION"
   fi
 fi
 

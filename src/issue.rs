@@ -140,6 +140,10 @@ pub enum Detail {
     TooMany {
         limit: usize,
     },
+    /// The body holds more values than the engine reads; the rest is not checked.
+    TooLarge {
+        limit: usize,
+    },
 }
 
 /// One problem: where, what, and the documented API error code it corresponds to.

@@ -373,9 +373,11 @@ impl Value for &Json {
             _ => 0,
         }
     }
-    fn entries(&self) -> Vec<(String, Self)> {
+    fn entries(&self, start: usize, count: usize) -> Vec<(String, Self)> {
         match self {
-            Json::Object(entries) => entries.iter().map(|(k, v)| (k.clone(), v)).collect(),
+            Json::Object(entries) => {
+                entries.iter().skip(start).take(count).map(|(k, v)| (crate::value::bounded_key(k), v)).collect()
+            }
             _ => Vec::new(),
         }
     }

@@ -40,6 +40,15 @@ pub fn check_object(text: &str) -> Result<(), NotObject> {
     }
 }
 
+/// Whether `text` is exactly one JSON value (surrounded by optional whitespace), as `JSON.parse`
+/// reads it. The binding checks this before calling `JSON.parse`, so that text which is not JSON
+/// never takes the exception path (whose error value would hold a table slot).
+pub fn is_json(text: &str) -> bool {
+    let b = text.as_bytes();
+    let start = skip_ws(b, 0);
+    value(b, start).is_some_and(|end| skip_ws(b, end) == b.len())
+}
+
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while matches!(b.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
         i += 1;
@@ -182,6 +191,16 @@ fn number(b: &[u8], mut i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_json_takes_any_one_value() {
+        for t in ["{}", " [1, 2] ", "\"s\"", "1e400", "null", "\"\\ud800\"", "-0.5"] {
+            assert!(is_json(t), "{t}");
+        }
+        for t in ["", " ", "{", "1 2", "'a'", "[1,]", "nul", "\u{feff}{}"] {
+            assert!(!is_json(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn objects_pass() {

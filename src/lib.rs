@@ -44,5 +44,6 @@ pub use issue::{Code, Detail, Found, Issue, Report, Severity, Sink};
 #[cfg(feature = "json")]
 pub use json::{validate_json, validate_json_with, JsonError};
 pub use schema::ValidationOptions;
-pub use validate::{validate, validate_into, validate_with, MAX_DEPTH, MAX_FINDINGS};
+pub use validate::{validate, validate_into, validate_with, MAX_DEPTH, MAX_FINDINGS, MAX_VALUES};
+pub use value::MAX_KEY_LEN;
 pub use value::{Kind, Value};

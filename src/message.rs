@@ -172,6 +172,9 @@ pub fn render(path: &Path, _code: Code, _field: Option<&Field>, detail: &Detail)
         Detail::NotJsonObject { reason } => {
             format!("{name} must be a JSON-encoded object (the key file's contents as a string), but {reason}.")
         }
+        Detail::TooLarge { limit } => {
+            format!("The body holds more than {limit} values (array holes included); the rest was not checked.")
+        }
         Detail::TooMany { limit } => {
             format!("The body has more than {limit} problems; only the first {limit} are reported.")
         }

@@ -92,6 +92,11 @@ pub fn base_url(base: &str) -> Result<&str, RequestError> {
     if base.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(RequestError::BaseUrl("must not contain spaces or control characters".to_string()));
     }
+    // URL parsers disagree on `\` (WHATWG reads it as `/` in http URLs): `https://u\p@host` could
+    // mean user info or a path. A base URL has no use for one.
+    if base.contains('\\') {
+        return Err(RequestError::BaseUrl("must not contain a backslash".to_string()));
+    }
     Ok(base.trim_end_matches('/'))
 }
 
@@ -303,7 +308,16 @@ fn write_value<V: Value>(out: &mut String, v: &V, shape: Option<Shape>, reveal: 
             });
             out.push('{');
             let mut first = true;
-            for (key, value) in v.entries() {
+            // (A preview: a key longer than MAX_KEY_LEN shows cut.)
+            let mut entries = Vec::new();
+            loop {
+                let chunk = v.entries(entries.len(), 64);
+                if chunk.is_empty() {
+                    break;
+                }
+                entries.extend(chunk);
+            }
+            for (key, value) in entries {
                 if matches!(value.kind(), Kind::Undefined | Kind::Other) {
                     continue;
                 }
@@ -613,5 +627,7 @@ mod tests {
             assert!(text.contains("must not hold credentials"), "{text}");
         }
         assert!(url(cw, Some("https://bi.example.com/p@th"), None).is_ok(), "an @ in the path is no user info");
+        let e = url(cw, Some("https://u\\hunter2@bi.example.com"), None).expect_err("a backslash");
+        assert!(!e.to_string().contains("hunter2"), "{e}");
     }
 }

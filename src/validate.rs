@@ -18,8 +18,14 @@ use crate::value::{Kind, Value};
 /// into one clear issue.
 pub const MAX_DEPTH: usize = 64;
 
-/// At most this many values are visited under keys the schema does not define.
-const WALK_BUDGET: usize = 1_000_000;
+/// A body may hold at most this many values (every object, array, element and array hole counts,
+/// under known and unknown keys alike); past it, one `invalid_value` issue at `""` says so and
+/// nothing more is read. Time and memory per call stay bounded whatever the body, a sparse
+/// `new Array(2 ** 32 - 1)` included.
+pub const MAX_VALUES: usize = 1_000_000;
+
+/// Keys and array elements are read in chunks of this many (a binding answers a chunk per call).
+const CHUNK: usize = 64;
 
 /// A report holds at most this many findings (issues and warnings), then one more saying so: a
 /// 10^6-element array of wrong values, or a sparse JS array of length 2^32 - 1, stays cheap.
@@ -41,7 +47,8 @@ pub fn validate_with<V: Value>(endpoint: &Endpoint, body: &V, options: Validatio
 
 /// Validates `body` against `schema`, sending every finding to `sink`.
 pub fn validate_into<V: Value, S: Sink>(schema: &'static Schema, body: &V, options: ValidationOptions, sink: &mut S) {
-    let mut cx = Cx { path: Path::new(), sink, budget: WALK_BUDGET, findings: 0, options };
+    let mut cx =
+        Cx { path: Path::new(), sink, values: MAX_VALUES, over: false, walk_done: false, findings: 0, options };
     match body.kind() {
         Kind::Object => cx.object(schema, body, true),
         Kind::Undefined => cx.push(true, Code::Required, None, Detail::Missing { when: None }),
@@ -55,7 +62,11 @@ pub fn validate_into<V: Value, S: Sink>(schema: &'static Schema, body: &V, optio
 struct Cx<'s, S: Sink> {
     path: Path,
     sink: &'s mut S,
-    budget: usize,
+    /// Values the body may still hold (see [`MAX_VALUES`]); `over` once it held more.
+    values: usize,
+    over: bool,
+    /// Set when a walk met a value nested too deeply: no unknown key is walked after it.
+    walk_done: bool,
     findings: usize,
     options: ValidationOptions,
 }
@@ -146,9 +157,26 @@ impl<S: Sink> Cx<'_, S> {
         }
     }
 
-    /// Whether the report holds [`MAX_FINDINGS`] already: walking on would only find what is dropped.
+    /// Whether the report holds [`MAX_FINDINGS`] already (walking on would only find what is
+    /// dropped), or the body holds more than [`MAX_VALUES`].
     fn full(&self) -> bool {
-        self.findings >= MAX_FINDINGS
+        self.findings >= MAX_FINDINGS || self.over
+    }
+
+    /// Counts `n` values read; `false` (after one issue saying so) once the body holds more than
+    /// [`MAX_VALUES`].
+    fn count(&mut self, n: usize) -> bool {
+        if self.over {
+            return false;
+        }
+        if self.values < n {
+            self.over = true;
+            let detail = Detail::TooLarge { limit: MAX_VALUES };
+            self.sink.push(Severity::Issue, &Path::new(), Code::InvalidValue, None, detail);
+            return false;
+        }
+        self.values -= n;
+        true
     }
 
     fn object<V: Value>(&mut self, schema: &'static Schema, obj: &V, issues: bool) {
@@ -261,35 +289,61 @@ impl<S: Sink> Cx<'_, S> {
         // Suggest only keys the object does not hold already (`Password` next to `password` is
         // another key, not a typo of it).
         let names = || read.iter().filter(|(_, v)| v.is_none()).map(|(f, _)| f.name);
-        for (key, v) in obj.entries() {
-            if self.full() {
+        let mut start = 0;
+        loop {
+            let chunk = obj.entries(start, CHUNK);
+            if chunk.is_empty() {
                 return;
             }
-            // A known key, or one whose value is `undefined` (JSON.stringify drops it).
-            if schema.field(&key).is_some() || v.kind() == Kind::Undefined {
-                continue;
-            }
-            let suggestion = suggest(&key, names());
-            let level = schema.unknown_key(self.options, suggestion.is_some());
-            let key_confirmed = suggestion.and_then(|s| schema.field(s)).is_some_and(Field::checked);
-            self.path.push(Seg::Owned(key));
-            let detail = Detail::Unknown { suggestion, keys: schema.keys, level, key_confirmed, known: schema.fields };
-            match level {
-                Some(Level::Issue) => self.push(issues, Code::UnknownField, None, detail),
-                Some(Level::Warning) => {
-                    self.push(false, Code::UnknownField, None, detail);
-                    self.walk(&v);
+            start += chunk.len();
+            for (key, v) in chunk {
+                if self.full() {
+                    return;
                 }
-                None => {
-                    self.walk(&v);
+                // A known key, or one whose value is `undefined` (JSON.stringify drops it).
+                if schema.field(&key).is_some() || v.kind() == Kind::Undefined {
+                    continue;
                 }
+                self.unknown_key(schema, key, &v, names(), issues);
             }
-            self.path.pop();
         }
+    }
+
+    fn unknown_key<V: Value>(
+        &mut self,
+        schema: &'static Schema,
+        key: String,
+        v: &V,
+        names: impl Iterator<Item = &'static str>,
+        issues: bool,
+    ) {
+        let suggestion = suggest(&key, names);
+        let level = schema.unknown_key(self.options, suggestion.is_some());
+        let key_confirmed = suggestion.and_then(|s| schema.field(s)).is_some_and(Field::checked);
+        self.path.push(Seg::Owned(key));
+        let detail = Detail::Unknown { suggestion, keys: schema.keys, level, key_confirmed, known: schema.fields };
+        match level {
+            Some(Level::Issue) => {
+                if self.count(1) {
+                    self.push(issues, Code::UnknownField, None, detail);
+                }
+            }
+            Some(Level::Warning) => {
+                self.push(false, Code::UnknownField, None, detail);
+                self.walk(v);
+            }
+            None => {
+                self.walk(v);
+            }
+        }
+        self.path.pop();
     }
 
     /// Checks one present value against its type. `issue` is false where problems are warnings.
     fn value<V: Value>(&mut self, schema: &'static Schema, field: &Field, ty: &Type, v: &V, issue: bool) {
+        if !self.count(1) {
+            return;
+        }
         let kind = v.kind();
         let wrong_type = |cx: &mut Self| {
             let found = found_of(v, Some(field), ty);
@@ -354,7 +408,6 @@ impl<S: Sink> Cx<'_, S> {
                     return;
                 }
                 // Read in chunks: a binding answers a chunk in one call.
-                const CHUNK: usize = 64;
                 let len = v.array_len();
                 let mut chunk = Vec::with_capacity(CHUNK.min(len));
                 let mut start = 0;
@@ -371,6 +424,7 @@ impl<S: Sink> Cx<'_, S> {
                         self.path.push(Seg::Index(start + offset));
                         match elem {
                             Some(elem) => self.value(schema, field, item, elem, issue),
+                            None if !self.count(1) => {}
                             None => self.push(
                                 issue,
                                 Code::InvalidType,
@@ -451,15 +505,16 @@ impl<S: Sink> Cx<'_, S> {
 
     /// Walks a value no schema describes, to enforce [`MAX_DEPTH`] and to find what JSON cannot hold
     /// (a BigInt, a function, a value that could not be read). Stops at the first value too deep (a
-    /// self-containing object would otherwise be walked forever) or when the walk budget is spent.
+    /// self-containing object would otherwise be walked forever), and, with everything else, once
+    /// the body holds more than [`MAX_VALUES`] (holes of sparse arrays included). Returns `true`
+    /// when the walk must stop.
     fn walk<V: Value>(&mut self, v: &V) -> bool {
-        if self.budget == 0 || self.full() {
-            return false;
+        if self.walk_done || self.full() || !self.count(1) {
+            return true;
         }
-        self.budget -= 1;
         match v.kind() {
             Kind::Array | Kind::Object if self.too_deep(true) => {
-                self.budget = 0;
+                self.walk_done = true;
                 return true;
             }
             Kind::Other => {
@@ -471,23 +526,48 @@ impl<S: Sink> Cx<'_, S> {
                 self.push(true, Code::InvalidType, None, Detail::WrongType { expected: "a JSON value", found });
             }
             Kind::Array => {
-                for i in 0..v.array_len() {
-                    let Some(elem) = v.at(i) else { continue };
-                    self.path.push(Seg::Index(i));
-                    let stop = self.walk(&elem);
-                    self.path.pop();
-                    if stop {
-                        return true;
+                let len = v.array_len();
+                let mut chunk = Vec::with_capacity(CHUNK.min(len));
+                let mut start = 0;
+                while start < len {
+                    chunk.clear();
+                    v.items(start, CHUNK, &mut chunk);
+                    if chunk.is_empty() {
+                        break;
                     }
+                    for (offset, elem) in chunk.iter().enumerate() {
+                        // A hole counts as a value read: it is one step of the walk.
+                        let stop = match elem {
+                            Some(elem) => {
+                                self.path.push(Seg::Index(start + offset));
+                                let stop = self.walk(elem);
+                                self.path.pop();
+                                stop
+                            }
+                            None => !self.count(1),
+                        };
+                        if stop {
+                            return true;
+                        }
+                    }
+                    start += chunk.len();
                 }
             }
             Kind::Object => {
-                for (key, elem) in v.entries() {
-                    self.path.push(Seg::Owned(key));
-                    let stop = self.walk(&elem);
-                    self.path.pop();
-                    if stop {
-                        return true;
+                let mut start = 0;
+                loop {
+                    let chunk = v.entries(start, CHUNK);
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    start += chunk.len();
+                    for (key, elem) in chunk {
+                        self.path.push(Seg::Owned(key));
+                        let stop = self.walk(&elem);
+                        self.path.pop();
+                        if stop {
+                            return true;
+                        }
                     }
                 }
             }

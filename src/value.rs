@@ -10,6 +10,18 @@ use std::borrow::Cow;
 
 use crate::schema::{Field, Options, Schema, Variant};
 
+/// Keys longer than this (in characters, or UTF-16 units for a JavaScript value) are cut to it in
+/// paths and messages: a 10 MB key is never copied whole.
+pub const MAX_KEY_LEN: usize = 1024;
+
+/// A key as the engine may hold it: cut to [`MAX_KEY_LEN`] characters.
+pub fn bounded_key(k: &str) -> String {
+    match k.char_indices().nth(MAX_KEY_LEN) {
+        Some((at, _)) => k[..at].to_string(),
+        None => k.to_string(),
+    }
+}
+
 /// The JSON type of a value, plus the JavaScript values JSON cannot hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -101,9 +113,11 @@ pub trait Value: Sized {
         let end = self.array_len().min(start.saturating_add(count));
         out.extend((start..end).map(|i| self.at(i)));
     }
-    /// The own enumerable keys of an object, in order, with their values. The slow path: only called
-    /// when an object holds keys the schema does not define.
-    fn entries(&self) -> Vec<(String, Self)>;
+    /// Own enumerable keys `start..start + count` of an object, in order, with their values (fewer at
+    /// the end, none past it). The slow path: only called when an object holds keys the schema does
+    /// not define; read in chunks so that no call copies more than a chunk. A key longer than
+    /// [`MAX_KEY_LEN`] is cut to its first [`MAX_KEY_LEN`] characters (it is never copied whole).
+    fn entries(&self, start: usize, count: usize) -> Vec<(String, Self)>;
 }
 
 #[cfg(feature = "json")]
@@ -142,7 +156,9 @@ impl Value for &serde_json::Value {
     fn key_count(&self) -> usize {
         self.as_object().map_or(0, serde_json::Map::len)
     }
-    fn entries(&self) -> Vec<(String, Self)> {
-        self.as_object().map(|m| m.iter().map(|(k, v)| (k.clone(), v)).collect()).unwrap_or_default()
+    fn entries(&self, start: usize, count: usize) -> Vec<(String, Self)> {
+        self.as_object()
+            .map(|m| m.iter().skip(start).take(count).map(|(k, v)| (bounded_key(k), v)).collect())
+            .unwrap_or_default()
     }
 }

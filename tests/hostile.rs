@@ -539,7 +539,8 @@ fn odd_keys() -> Vec<(String, String)> {
         ("/".into(), "/~1".into()),
         ("пароль".into(), "/пароль".into()),
         ("\u{0}\u{202e}".into(), "/\u{0}\u{202e}".into()),
-        (long.clone(), format!("/{long}")),
+        // A key longer than MAX_KEY_LEN is cut to it in the path (never copied whole).
+        (long.clone(), format!("/{}", &long[..workspace_requests::MAX_KEY_LEN])),
     ]
 }
 
@@ -743,9 +744,9 @@ impl Value for Js {
             _ => 0,
         }
     }
-    fn entries(&self) -> Vec<(String, Self)> {
+    fn entries(&self, start: usize, count: usize) -> Vec<(String, Self)> {
         match &*self.0.borrow() {
-            Node::Obj(entries) => entries.clone(),
+            Node::Obj(entries) => entries.iter().skip(start).take(count).cloned().collect(),
             _ => Vec::new(),
         }
     }
@@ -1031,6 +1032,39 @@ impl Sink for Bounded {
         self.findings += 1;
         assert!(self.findings <= self.bound, "more than {} findings", self.bound);
     }
+}
+
+#[test]
+fn a_sparse_array_under_an_unknown_key_is_one_bounded_issue() {
+    // `new Array(2 ** 32 - 1)` under an open credentials key: every hole counts as a value read,
+    // so the walk stops at MAX_VALUES with one issue instead of running for minutes.
+    let e = ep("databrain.createDatasource");
+    let body = Js::from_json(&json!({"datasourceType": "csv", "credentials": {"name": "c"}}));
+    body.prop("credentials").set("x", Js::new(Node::Arr { len: u32::MAX as usize, items: vec![] }));
+    let t0 = Instant::now();
+    let report = validate(e, &body);
+    assert!(t0.elapsed() < Duration::from_secs(10), "bounded time: {:?}", t0.elapsed());
+    let i = only_issue(&report, Code::InvalidValue, "", "sparse array");
+    assert_eq!(
+        i.message,
+        format!(
+            "The body holds more than {} values (array holes included); the rest was not checked.",
+            workspace_requests::MAX_VALUES
+        )
+    );
+}
+
+#[test]
+fn a_body_with_more_values_than_the_limit_is_one_issue() {
+    let e = ep("paradigm.updateWorkspace");
+    let users: Vec<J> = (0..(workspace_requests::MAX_VALUES / 2 + 10)).map(|_| json!({"id": 1})).collect();
+    let body = json!({"members": {"users": users}});
+    let report = validate(e, &&body);
+    only_issue(&report, Code::InvalidValue, "", "huge list");
+    assert!(report.warnings.is_empty());
+    // Just under it, a large valid list is valid.
+    let users: Vec<J> = (0..100_000).map(|i| json!({"id": i + 1})).collect();
+    assert!(validate(e, &&json!({"members": {"users": users}})).ok());
 }
 
 #[test]

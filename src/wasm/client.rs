@@ -31,9 +31,11 @@ fn get(o: &JsValue, k: &str) -> JsValue {
     js_sys::Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// `build(endpointIndex, body, token, baseUrl, id, strict)`: `{invalid: result}` when the body has
-/// issues (nothing else is done), else the request `{endpoint, method, url, headers, body}`.
-/// Throws a `TypeError` for a bad token, base URL or id.
+/// `build(endpointIndex, body, token, baseUrl, id, strict, text)`: `{invalid: result}` when the
+/// body has issues (nothing else is done), else the request `{endpoint, method, url, headers,
+/// body}`. `text` is the body's JSON text, which `body` was parsed from (js/client.js serialises
+/// once, so that what is validated is what is sent). Throws a `TypeError` for a bad token, base
+/// URL or id.
 #[wasm_bindgen(js_name = build, skip_typescript)]
 pub fn build(
     index: u32,
@@ -42,6 +44,7 @@ pub fn build(
     base_url: JsValue,
     id: JsValue,
     strict: bool,
+    text: JsValue,
 ) -> Result<JsValue, JsValue> {
     let ep = endpoint(index)?;
     let token = token.as_string().ok_or_else(|| type_error(RequestError::Token("must be a string")))?;
@@ -64,8 +67,12 @@ pub fn build(
         set(&out, "invalid", &result::to_js(&report));
         return Ok(out.into());
     }
-    let text =
-        js_sys::JSON::stringify(&body).map_err(|_| js_sys::TypeError::new("the body cannot be serialised as JSON"))?;
+    // Kept as a JS string: the text never crosses into wasm memory.
+    let text = match text.dyn_into::<js_sys::JsString>() {
+        Ok(t) => t,
+        Err(_) => js_sys::JSON::stringify(&body)
+            .map_err(|_| js_sys::TypeError::new("the body cannot be serialised as JSON"))?,
+    };
     let headers = js_sys::Object::new();
     for (name, value) in request::headers(token) {
         set(&headers, name, &JsValue::from_str(&value));
@@ -102,14 +109,14 @@ fn request_body(req: &JsValue, ep: Option<&'static Endpoint>, reveal: bool) -> R
         b => match b.as_string() {
             None => return Err(js_sys::TypeError::new("request.body must be a string").into()),
             Some(text) if reveal => Some(text),
-            Some(text) => Some(match js_sys::JSON::parse(&text) {
-                Ok(parsed) => {
+            Some(text) => Some(match crate::jsontext::is_json(&text).then(|| js_sys::JSON::parse(&text)) {
+                Some(Ok(parsed)) => {
                     let out = request::body_text(ep.map(|e| e.body), &Js::new(parsed), false);
                     super::js::end_validation();
                     out
                 }
                 // Not JSON: nothing to tell secrets apart in; show none of it.
-                Err(_) => request::REDACTED.to_string(),
+                _ => request::REDACTED.to_string(),
             }),
         },
     })
@@ -161,6 +168,16 @@ pub fn redact(req: JsValue) -> Result<JsValue, JsValue> {
     Ok(out.into())
 }
 
+/// The origin of a redirect target (`https://host:port`), as a message may show it: no path, no
+/// query, no user info (either may hold a token).
+fn origin_of(location: &str) -> String {
+    let Some(scheme_end) = location.find("://") else { return "another path".to_string() };
+    let rest = &location[scheme_end + 3..];
+    let authority = &rest[..rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len())];
+    let host = authority.rsplit('@').next().unwrap_or("");
+    format!("{}://{}", &location[..scheme_end], crate::message::quote(host).trim_matches('"'))
+}
+
 fn outcome(kind: &str) -> js_sys::Object {
     let o = js_sys::Object::new();
     set(&o, "kind", &JsValue::from_str(kind));
@@ -182,7 +199,9 @@ pub async fn send(index: u32, req: JsValue, signal: web_sys::AbortSignal) -> Res
         "PATCH" => Method::PATCH,
         _ => Method::GET,
     };
-    let mut builder = RequestBuilder::new(&url).method(method).abort_signal(Some(&signal));
+    // Redirects are never followed: the body and the token go to the configured base URL only.
+    let mut builder =
+        RequestBuilder::new(&url).method(method).abort_signal(Some(&signal)).redirect(web_sys::RequestRedirect::Manual);
     for (name, value) in header_pairs(&req) {
         builder = builder.header(&name, &value);
     }
@@ -208,11 +227,32 @@ pub async fn send(index: u32, req: JsValue, signal: web_sys::AbortSignal) -> Res
         Err(e) => return Ok(failed(e)),
     };
     let status = response.status();
+    // A browser hides a redirect it did not follow behind status 0 (an "opaqueredirect" answer).
+    if status == 0 {
+        let o = outcome("network");
+        let message = "the server answered with a redirect, which is not followed (the body and the token are sent to the base URL only)";
+        set(&o, "message", &JsValue::from_str(message));
+        return Ok(o.into());
+    }
+    if (300..400).contains(&status) {
+        let target = response.headers().get("location").map(|l| origin_of(&l)).unwrap_or_default();
+        let o = outcome("api");
+        set(&o, "code", &JsValue::from_str(&format!("HTTP_{status}")));
+        let message = format!(
+            "{}: the server answered {status}, a redirect{}; redirects are not followed, so that the body and the token go to the base URL only",
+            ep.id,
+            if target.is_empty() { String::new() } else { format!(" to {target}") }
+        );
+        set(&o, "message", &JsValue::from_str(&message));
+        set(&o, "body", &JsValue::NULL);
+        set(&o, "status", &JsValue::from_f64(f64::from(status)));
+        return Ok(o.into());
+    }
     let text = match response.text().await {
         Ok(t) => t,
         Err(e) => return Ok(failed(e)),
     };
-    let parsed = if text.trim().is_empty() { None } else { js_sys::JSON::parse(&text).ok() };
+    let parsed = if crate::jsontext::is_json(&text) { js_sys::JSON::parse(&text).ok() } else { None };
     let body = match &parsed {
         Some(v) => Body::Json(Js::new(v.clone())),
         None if text.trim().is_empty() => Body::Empty,

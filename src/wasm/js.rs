@@ -36,9 +36,6 @@ export function item(a, i) {
 export function length(a) {
   try { const n = a.length; return typeof n === "number" && n >= 0 ? Math.min(n, 4294967295) >>> 0 : 0; } catch (_) { return 0; }
 }
-export function keys(o) {
-  try { return Object.keys(o); } catch (_) { return []; }
-}
 export function indexOf(list, v) {
   return typeof v === "string" ? list.indexOf(v) : -2;
 }
@@ -146,13 +143,41 @@ export function readable(o) {
 export function keyCount(o) {
   try { return Object.keys(o).length; } catch (_) { return 0; }
 }
+// Own enumerable keys start..start+count of `o` with their values, flat: [k0, v0, k1, v1, ...].
+// The key list is taken once per object and kept until its last chunk (or the end of the
+// validation), so reading an object in chunks costs one Object.keys. A key longer than `maxKey`
+// UTF-16 units is cut to it: a 10 MB key is never copied into wasm.
+const KEYS_OF = new Map();
+export function entries(o, start, count, maxKey) {
+  let keys = start === 0 ? undefined : KEYS_OF.get(o);
+  if (keys === undefined) {
+    try { keys = Object.keys(o); } catch (_) { keys = []; }
+    KEYS_OF.set(o, keys);
+  }
+  const end = Math.min(keys.length, start + count);
+  const out = [];
+  for (let i = start; i < end; i++) {
+    const k = keys[i];
+    let v;
+    try { v = o[k]; } catch (_) { v = THREW; }
+    out.push(k.length > maxKey ? k.slice(0, maxKey) : k, v);
+  }
+  if (end >= keys.length) KEYS_OF.delete(o);
+  return out;
+}
+export function endEntries() {
+  KEYS_OF.clear();
+}
 "#)]
 extern "C" {
     fn kind(v: &JsValue) -> u32;
     fn prop(o: &JsValue, k: &JsValue) -> JsValue;
     fn item(a: &JsValue, i: u32) -> JsValue;
     fn length(a: &JsValue) -> u32;
-    fn keys(o: &JsValue) -> js_sys::Array;
+    #[wasm_bindgen(js_name = entries)]
+    fn entries_js(o: &JsValue, start: u32, count: u32, max_key: u32) -> js_sys::Array;
+    #[wasm_bindgen(js_name = endEntries)]
+    fn end_entries();
     #[wasm_bindgen(js_name = keyCount)]
     fn key_count(o: &JsValue) -> u32;
     #[wasm_bindgen(js_name = indexOf)]
@@ -275,6 +300,7 @@ pub fn describe_kind(v: &JsValue) -> &'static str {
 /// are gone).
 pub fn end_validation() {
     PARENTS.with(|list| list.borrow_mut().clear());
+    end_entries();
 }
 
 /// Zeroes `2 * n` cells of the scratch buffer, lets `measure` fill them from JS (it gets their
@@ -352,6 +378,9 @@ pub struct Js {
     src: Src,
     /// An object's own key count, when a [`scan`] already counted them.
     keys: Cell<Option<u32>>,
+    /// Its index among the validation's registered parents, once registered: an array read in
+    /// many chunks takes one table slot, not one per chunk.
+    parent: Cell<Option<u32>>,
 }
 
 impl Js {
@@ -360,7 +389,7 @@ impl Js {
     }
 
     fn handle_of(kind: Kind, value: JsValue) -> Js {
-        Js { kind, src: Src::Handle(value), keys: Cell::new(None) }
+        Js { kind, src: Src::Handle(value), keys: Cell::new(None), parent: Cell::new(None) }
     }
 
     /// The value itself (read again for a scanned field).
@@ -378,6 +407,18 @@ impl Js {
                     Some(array) => item(array, *index),
                     None => JsValue::UNDEFINED,
                 }))
+            }
+        }
+    }
+
+    /// This value's index among the registered parents, registering it the first time.
+    fn registered(&self, value: &JsValue) -> u32 {
+        match self.parent.get() {
+            Some(at) => at,
+            None => {
+                let at = register(value);
+                self.parent.set(Some(at));
+                at
             }
         }
     }
@@ -414,7 +455,7 @@ impl Value for Js {
         };
         // A variant replaces fields, never adds any: there are as many as the base has.
         let n = schema.fields.len();
-        let parent = register(obj);
+        let parent = self.registered(obj);
         let mut read: Vec<(&'static Field, Option<Js>)> = schema.fields_for(variant).map(|f| (f, None)).collect();
         let count = with_layout(id, schema, variant, |lay| {
             with_scratch(
@@ -432,6 +473,7 @@ impl Value for Js {
                                 kind,
                                 src: Src::Field { parent, key: f.name, payload, mode: mode(f, schema) },
                                 keys: Cell::new(None),
+                                parent: Cell::new(None),
                             }),
                         };
                     }
@@ -515,7 +557,7 @@ impl Value for Js {
             return;
         }
         let array = self.handle();
-        let parent = register(&array);
+        let parent = self.registered(&array);
         let base = out.len();
         let mut containers = Vec::new();
         with_scratch(
@@ -531,7 +573,12 @@ impl Value for Js {
                             containers.push(out.len());
                             Js::handle_of(kind, JsValue::UNDEFINED)
                         }
-                        _ => Js { kind, src: Src::Item { parent, index, payload }, keys: Cell::new(None) },
+                        _ => Js {
+                            kind,
+                            src: Src::Item { parent, index, payload },
+                            keys: Cell::new(None),
+                            parent: Cell::new(None),
+                        },
                     }));
                 }
             },
@@ -553,17 +600,14 @@ impl Value for Js {
             None => key_count(&self.handle()) as usize,
         }
     }
-    fn entries(&self) -> Vec<(String, Self)> {
+    fn entries(&self, start: usize, count: usize) -> Vec<(String, Self)> {
         if self.kind != Kind::Object {
             return Vec::new();
         }
-        let obj = self.handle();
-        keys(&obj)
-            .iter()
-            .filter_map(|k| {
-                let name = k.as_string()?;
-                Some((name, Js::new(prop(&obj, &k))))
-            })
-            .collect()
+        let (Ok(start), Ok(count)) = (u32::try_from(start), u32::try_from(count)) else { return Vec::new() };
+        let max_key = u32::try_from(crate::value::MAX_KEY_LEN).unwrap_or(u32::MAX);
+        let flat = entries_js(&self.handle(), start, count, max_key);
+        let n = flat.length() / 2;
+        (0..n).filter_map(|i| Some((flat.get(2 * i).as_string()?, Js::new(flat.get(2 * i + 1))))).collect()
     }
 }

@@ -159,6 +159,8 @@ test("Paradigm's per-field errors are ApiError.fields, in their documented shape
     [envelope({ fields: { "members.users.0.id": [{ error: "invalid", detail: "Not a member." }] } }), { "members.users.0.id": [{ error: "invalid", detail: "Not a member." }] }],
     [envelope({ fields: { name: [{ error: 5 }, "text", null], other: "not a list" } }), { name: [{ error: "", detail: "" }] }],
     [envelope({ fields: ["name"] }), undefined],
+    // A field named "__proto__" stays data: it never becomes the prototype of `fields`.
+    [JSON.parse('{"id":null,"code":422,"error":"validation_error","detail":"x","fields":{"__proto__":[{"error":"e","detail":"d"}]}}'), JSON.parse('{"__proto__":[{"error":"e","detail":"d"}]}')],
     [envelope({}), undefined],
   ];
   try {
@@ -339,4 +341,44 @@ test("a baseUrl with credentials is a TypeError that does not repeat them", asyn
     () => wr.buildRequest("paradigm.updateWorkspace", { name: "x" }, { token: "t", id: 1, baseUrl: "hunter2-SECRET@example.com" }),
     (err) => err instanceof TypeError && !err.message.includes("hunter2"),
   );
+});
+
+test("redirects are not followed: the body and the token go to the base URL only", async () => {
+  let elsewhere = 0;
+  const other = createServer((req, res) => {
+    elsewhere++;
+    req.resume();
+    res.writeHead(200, { "content-type": "application/json" }).end('{"data":{"name":"stolen"}}');
+  });
+  await new Promise((resolve) => other.listen(0, "127.0.0.1", resolve));
+  const target = `http://localhost:${other.address().port}`;
+  let status = 307;
+  const redirecting = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.writeHead(status, { location: `${target}/api/v2/workspace?token=SECRET-IN-QUERY` }).end());
+  });
+  await new Promise((resolve) => redirecting.listen(0, "127.0.0.1", resolve));
+  const client = new wr.DatabrainClient({ token: "t0ken", baseUrl: `http://127.0.0.1:${redirecting.address().port}` });
+  try {
+    for (const code of [301, 302, 303, 307, 308]) {
+      status = code;
+      const e = await rejects(client.createWorkspace(workspace(`Redirected ${code}`)), wr.ApiError);
+      assert.equal(e.status, code);
+      assert.equal(e.code, `HTTP_${code}`);
+      assert.match(e.message, new RegExp(`answered ${code}, a redirect to http://localhost:\\d+; redirects are not followed`));
+      assert.ok(!e.message.includes("SECRET-IN-QUERY"), e.message);
+    }
+    assert.equal(elsewhere, 0, "nothing reached the other origin");
+  } finally {
+    await new Promise((resolve) => redirecting.close(resolve));
+    await new Promise((resolve) => other.close(resolve));
+  }
+});
+
+test("timeouts outside what timers can hold are TypeErrors, not a 1 ms timeout", () => {
+  for (const timeoutMs of [2 ** 31, 1e12, Infinity, 0, -1, NaN, "5"]) {
+    assert.throws(() => new wr.DatabrainClient({ token: "t", timeoutMs }), /timeoutMs must be a positive number of milliseconds, at most 2147483647/, String(timeoutMs));
+  }
+  assert.doesNotThrow(() => new wr.DatabrainClient({ token: "t", timeoutMs: 2 ** 31 - 1 }));
+  assert.throws(() => new wr.DatabrainClient({ token: "t", retry: { backoffMs: 2 ** 31 } }), /backoffMs/);
 });

@@ -737,3 +737,23 @@ test("every documented error code of every endpoint was exercised", () => {
     assert.deepEqual([...codes].sort(), [...documented].sort(), id);
   }
 });
+
+test("keys that exist on Object.prototype are data: 422 (or acceptance), never a 500", async () => {
+  const proto = ["constructor", "toString", "hasOwnProperty", "valueOf", "__proto__"];
+  for (const key of proto) {
+    // An invalid member whose object also holds the key: the issue fields are keyed by path.
+    const body = JSON.parse(`{"name": "", "members": {"users": [{"id": 0, ${JSON.stringify(key)}: 1}]}, ${JSON.stringify(key)}: {"x": 1}}`);
+    const res = await call("paradigm.updateWorkspace", body);
+    const envelope = expectError("paradigm.updateWorkspace", res, "validation_error");
+    assert.deepEqual(Object.keys(envelope.fields).sort(), ["members.users.0.id", "name"], `${key}: ${res.text}`);
+    // In strict mode of the package these keys would be issues; the mock, like the API, accepts them.
+    const ok = await call("paradigm.updateWorkspace", JSON.parse(`{"description": "d", ${JSON.stringify(key)}: 1}`));
+    assert.equal(ok.status, 200, `${key}: ${ok.text}`);
+    const ds = await call("databrain.createDatasource", { datasourceType: "csv", credentials: { name: `csv-${key}`, [key]: "v" } });
+    assert.equal(ds.status, 200, `${key}: ${ds.text}`);
+  }
+  // A key that is an issue path of its own: "constructor" as the field that fails.
+  const res = await call("paradigm.testDatasource", { type: "sharepoint", name: "S", credentials: { client_id: "c", client_secret: "s", tenant_id: "t" }, filter_criteria: { constructor: 1 } });
+  expectError("paradigm.testDatasource", res, "validation_error");
+  assert.deepEqual(Object.keys(res.body.fields), ["filter_criteria.folder_path"]);
+});

@@ -370,8 +370,18 @@ function result(kind, title, text, data, extra = []) {
     { class: `result ${kind}` },
     el("div", { class: "result-head" }, el("strong", { text: title }), ...extra),
     el("p", { text }),
-    data !== null && data !== undefined && el("pre", { class: "mono", text: typeof data === "string" ? data : JSON.stringify(data, null, 2) }),
+    data !== null && data !== undefined && el("pre", { class: "mono", text: shownData(data) }),
   );
+}
+
+/** Data as the page shows it: JSON text, or a note where it cannot be stringified (a cycle, a BigInt). */
+function shownData(data) {
+  if (typeof data === "string") return data;
+  try {
+    return JSON.stringify(data, null, 2) ?? String(data);
+  } catch (e) {
+    return `(this value cannot be shown as JSON: ${e instanceof Error ? e.message : typeof e})`;
+  }
 }
 
 const tag = (cls, text) => el("code", { class: cls, text });
@@ -382,7 +392,7 @@ const findingList = (findings) =>
 
 /** A typed error as the client rejected with it: its class, code, status and what came back. */
 function errorView(error) {
-  const name = error?.name ?? "Error";
+  const name = typeof error?.name === "string" ? error.name : "Error";
   const extra = [];
   if (error?.code !== undefined) extra.push(tag("code", String(error.code)));
   if (error?.status !== undefined) extra.push(tag("status", `HTTP ${error.status}`));
