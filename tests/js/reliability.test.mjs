@@ -8,6 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { prng } from "./prng.mjs";
 import { wr, captured, table, memory } from "./instance.mjs";
+import { startMock } from "../../mock/start.mjs";
 
 const CW = "databrain.createWorkspace";
 const PATCH = "paradigm.updateWorkspace";
@@ -188,7 +189,7 @@ test("what is validated is what is sent (property over hostile values)", () => {
   stillWorks();
 });
 
-test("table and memory stay at their warmed-up size over many mixed calls", () => {
+test("table and memory stay at their warmed-up size over 10^6 mixed validations", () => {
   const bodies = [okBody(), {}, { ...okBody(), colour: 1 }, { name: 5 }, null, "x", { members: 1 }];
   const request = wr.buildRequest(CW, okBody(), { token: "t" });
   const round = (n) => {
@@ -208,7 +209,44 @@ test("table and memory stay at their warmed-up size over many mixed calls", () =
   };
   round(20_000);
   const warm = { table: table(), memory: memory() };
-  round(200_000);
+  // Two validations per round: 10^6 in all.
+  round(500_000);
   assert.deepEqual({ table: table(), memory: memory() }, warm);
+  stillWorks();
+});
+
+test("table and memory stay at their warmed-up size over 10^4 client calls through every fault of the mock", async () => {
+  const mock = await startMock();
+  const admin = (method, path, body) =>
+    fetch(`${mock.url}${path}`, { method, headers: { "content-type": "application/json" }, body: body && JSON.stringify(body) }).then((r) => r.json());
+  const client = new wr.DatabrainClient({ token: mock.token, baseUrl: mock.url, timeoutMs: 2000 });
+  const paradigm = new wr.ParadigmClient({ token: mock.token, baseUrl: mock.url });
+  const bad = new wr.DatabrainClient({ token: "wrong", baseUrl: mock.url });
+  const FAULTS = [null, "malformed", "empty", "wrong-shape", "status=500", "status=503", "status=429", "code=SCHEMA_CACHE_FAILED", "drop", "status=404"];
+  const outcomes = new Map();
+  const call = async (i) => {
+    const fault = FAULTS[i % FAULTS.length];
+    if (fault) await admin("POST", "/__mock/faults", { fault, count: 1 });
+    const which = i % 4;
+    try {
+      if (which === 0) await client.createWorkspace({ name: `Workspace ${i}`, connectionType: "MULTI_DATASOURCE" });
+      else if (which === 1) await paradigm.updateWorkspace(101, { description: `d${i}` });
+      else if (which === 2) await bad.createWorkspace({ name: `W${i}`, connectionType: "MULTI_DATASOURCE" });
+      else await client.createWorkspace({ name: "", connectionType: "MULTI_DATASOURCE" });
+      outcomes.set("ok", (outcomes.get("ok") ?? 0) + 1);
+    } catch (e) {
+      outcomes.set(e.name, (outcomes.get(e.name) ?? 0) + 1);
+      await admin("DELETE", "/__mock/faults");
+    }
+  };
+  try {
+    for (let i = 0; i < 1000; i++) await call(i);
+    const warm = { table: table(), memory: memory() };
+    for (let i = 0; i < 10_000; i++) await call(i);
+    assert.deepEqual({ table: table(), memory: memory() }, warm);
+    for (const name of ["ok", "ApiError", "ResponseError", "NetworkError", "ValidationError"]) assert.ok(outcomes.get(name) > 0, `${name}: ${[...outcomes]}`);
+  } finally {
+    await mock.close();
+  }
   stillWorks();
 });
