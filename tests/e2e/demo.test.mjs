@@ -329,3 +329,35 @@ test("at phone width everything fits the screen", async () => {
     await page.close();
   }
 });
+
+test("an error whose body cannot be shown as JSON is still shown (not stuck on Sending…)", async () => {
+  // Your server answers a 400 whose JSON nests 200,000 levels: the client parses it, and
+  // JSON.stringify of that body throws, which used to leave the page on "Sending…".
+  const { createServer } = await import("node:http");
+  const deep = `{"error":{"code":"INVALID_REQUEST_BODY","message":"deep","detail":${"[".repeat(200_000)}${"]".repeat(200_000)}}}`;
+  const yours = createServer((req, res) => {
+    res.setHeader("Access-Control-Allow-Origin", req.headers.origin ?? "*");
+    res.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    res.setHeader("Access-Control-Allow-Methods", "POST, PUT, PATCH, OPTIONS");
+    if (req.method === "OPTIONS") return res.writeHead(204).end();
+    req.resume();
+    req.on("end", () => res.writeHead(400, { "content-type": "application/json" }).end(deep));
+  });
+  await new Promise((resolve) => yours.listen(0, "127.0.0.1", resolve));
+  try {
+    const page = await open("databrain.createWorkspace");
+    await page.click("#load-example");
+    await page.check('input[name="target"][value="custom"]');
+    await page.fill("#base-url", `http://127.0.0.1:${yours.address().port}`);
+    await page.fill("#token", "your-token");
+    await page.click("#send");
+    await page.waitForSelector("#response .result[data-error]", { timeout: 15_000 });
+    assert.equal(await page.getAttribute("#response .result", "data-error"), "ApiError");
+    assert.match(await page.textContent("#response .result pre"), /cannot be shown as JSON/);
+    assert.equal(await page.isDisabled("#send"), false, "Send works again");
+    await shot(page, "12-unshowable-error-body");
+    await page.close();
+  } finally {
+    await new Promise((resolve) => yours.close(resolve));
+  }
+});
