@@ -3,34 +3,20 @@
 //   node bench/memory.mjs [N1=1000] [N2=1000000]
 //
 // The Node glue keeps its instance private, so the WebAssembly.Instance it creates on import is
-// captured here (a Proxy around the constructor while the module loads) to read
-// `exports.memory.buffer.byteLength` (linear memory only grows: this is the high-water mark) and
-// the size of the externref table wasm-bindgen hands JS values through. Validations cycle
+// captured (scripts/wasm-instance.mjs) to read its linear memory (it only grows: this is the
+// high-water mark) and the size of the externref table wasm-bindgen hands JS values through. Validations cycle
 // through the whole corpus (valid, invalid and type-mismatch bodies). Prints one JSON line.
 import { corpus } from "./corpus.mjs";
+import { loadCapturing } from "../scripts/wasm-instance.mjs";
 
 const n1 = Number(process.argv[2] ?? 1e3);
 const n2 = Number(process.argv[3] ?? 1e6);
 
-const instances = [];
-const Instance = WebAssembly.Instance;
-WebAssembly.Instance = new Proxy(Instance, {
-  construct(target, args, newTarget) {
-    const instance = Reflect.construct(target, args, newTarget === WebAssembly.Instance ? target : newTarget);
-    instances.push(instance);
-    return instance;
-  },
-});
-let validate;
-try {
-  ({ validate } = await import("../pkg/node/index.js"));
-} finally {
-  WebAssembly.Instance = Instance;
-}
-const exports = instances.map((i) => i.exports).find((e) => e.memory instanceof WebAssembly.Memory);
+const { module, memory, table, captured } = await loadCapturing(() => import("../pkg/node/index.js"));
+const { validate } = module;
 const snapshot = () => ({
-  wasmMemoryBytes: exports ? exports.memory.buffer.byteLength : null,
-  externrefTableLength: exports?.__wbindgen_externrefs?.length ?? null,
+  wasmMemoryBytes: memory(),
+  externrefTableLength: table(),
   arrayBuffersBytes: process.memoryUsage().arrayBuffers,
 });
 
@@ -49,14 +35,14 @@ runTo(n2);
 const afterN2 = snapshot();
 console.log(
   JSON.stringify({
-    captured: Boolean(exports),
+    captured,
     n1,
     n2,
     before,
     afterN1,
     afterN2,
-    growthBytes: exports ? afterN2.wasmMemoryBytes - afterN1.wasmMemoryBytes : afterN2.arrayBuffersBytes - afterN1.arrayBuffersBytes,
-    externrefTableGrowth: exports ? afterN2.externrefTableLength - afterN1.externrefTableLength : null,
+    growthBytes: captured ? afterN2.wasmMemoryBytes - afterN1.wasmMemoryBytes : afterN2.arrayBuffersBytes - afterN1.arrayBuffersBytes,
+    externrefTableGrowth: captured ? afterN2.externrefTableLength - afterN1.externrefTableLength : null,
     issues,
   }),
 );
