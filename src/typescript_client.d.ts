@@ -31,7 +31,9 @@ export interface BuildOptions {
 
 /**
  * Validates `body` and builds the request. Throws `ValidationError` (with every issue) for an
- * invalid body, and `TypeError` for a bad token, base URL (one holding `user:password@` too) or id.
+ * invalid body, and `TypeError` for a bad token, base URL (one holding `user:password@` too) or id,
+ * or for a body whose JSON differs from what `validate` reads in it (toJSON, a Date, a boxed
+ * primitive, a getter): the body is serialised once, and what is validated is what is sent.
  */
 export function buildRequest<E extends EndpointId>(endpoint: E, body: RequestBodies[E], options: BuildOptions): BuiltRequest<E>;
 
@@ -57,7 +59,11 @@ export class ValidationError extends Error {
   readonly warnings: Warning[];
 }
 
-/** The API answered with an error. */
+/**
+ * The API answered with an error. A redirect (3xx) is one too: clients never follow one, so that
+ * the body and the token go to the base URL only (code `HTTP_3xx`, the message names the target's
+ * origin).
+ */
 export class ApiError<E extends EndpointId = EndpointId> extends Error {
   readonly name: "ApiError";
   readonly endpoint: E;
@@ -107,7 +113,7 @@ export interface ClientOptions {
   token: string;
   /** See `BuildOptions.baseUrl`. */
   baseUrl?: string;
-  /** Abort a request with `TimeoutError` after this many milliseconds (no limit by default). */
+  /** Abort a request with `TimeoutError` after this many milliseconds, at most 2147483647 (no limit by default). */
   timeoutMs?: number;
   /**
    * Retry network errors and 5xx answers, with exponential backoff, for idempotent methods only
