@@ -26,7 +26,7 @@ const admin = (method, p, body) => fetch(base + p, { method, headers: { "content
 const fault = (spec, count = 1) => admin("POST", "/__mock/faults", { fault: spec, count });
 const outcome = async (promise) => {
   try { return { ok: true, value: await promise }; }
-  catch (e) { return { ok: false, name: e.name, isClass: e instanceof wr[e.name], code: e.code, status: e.status, reason: e.reason instanceof Error ? "Error:" + e.reason.name : e.reason, issues: e.issues && e.issues.map((i) => i.path + " " + i.code) }; }
+  catch (e) { return { ok: false, name: e.name, isClass: e instanceof wr[e.name], code: e.code, status: e.status, message: e.message, reason: e.reason instanceof Error ? "Error:" + e.reason.name : e.reason, issues: e.issues && e.issues.map((i) => i.path + " " + i.code) }; }
 };
 const databrain = new wr.DatabrainClient({ token, baseUrl: base });
 const paradigm = new wr.ParadigmClient({ token, baseUrl: base });
@@ -60,6 +60,11 @@ await fault("drop", 5);
 out.dropped = await outcome(databrain.createWorkspace(ws("Dropped")));
 await admin("DELETE", "/__mock/faults");
 out.after = await outcome(databrain.createWorkspace(ws("After it all")));
+// A base URL on the page's origin that answers 307 to the mock: the browser must not follow it.
+const redirected = new wr.DatabrainClient({ token, baseUrl: location.origin + "/redirect" });
+const beforeRedirect = (await admin("GET", "/__mock/stats")).requests;
+out.redirect = await outcome(redirected.createWorkspace(ws("Redirected")));
+out.redirectReached = (await admin("GET", "/__mock/stats")).requests - beforeRedirect;
 window.__results = out;
 `;
 
@@ -83,6 +88,10 @@ before(async () => {
     const server = createServer((req, res) => {
       const url = new URL(req.url, "http://localhost");
       if (url.pathname === "/") return res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(PAGE);
+      if (url.pathname.startsWith("/redirect/")) {
+        req.resume();
+        return res.writeHead(307, { Location: `${mock.url}${url.pathname.slice("/redirect".length)}` }).end();
+      }
       const file = path.normalize(path.join(pkgDir, decodeURIComponent(url.pathname.replace(/^\/pkg\//, ""))));
       if (url.pathname.startsWith("/pkg/") && file.startsWith(pkgDir + path.sep) && fs.existsSync(file)) {
         res.writeHead(200, { "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream" });
@@ -135,4 +144,7 @@ test("the clients in Chromium: success, typed errors, timeout, aborts, malformed
   assert.deepEqual([r.malformed.name, r.malformed.isClass], ["ResponseError", true]);
   assert.deepEqual([r.dropped.name, r.dropped.isClass], ["NetworkError", true]);
   assert.deepEqual(r.after, { ok: true, value: { name: "After it all" } }, "the instance keeps working");
+  assert.deepEqual([r.redirect.name, r.redirect.isClass], ["NetworkError", true]);
+  assert.match(r.redirect.message, /a redirect, which is not followed/);
+  assert.equal(r.redirectReached, 0, "the redirect's target never got the body or the token");
 });
