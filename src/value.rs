@@ -16,10 +16,7 @@ pub const MAX_KEY_LEN: usize = 1024;
 
 /// A key as the engine may hold it: cut to [`MAX_KEY_LEN`] characters.
 pub fn bounded_key(k: &str) -> String {
-    match k.char_indices().nth(MAX_KEY_LEN) {
-        Some((at, _)) => k[..at].to_string(),
-        None => k.to_string(),
-    }
+    k.chars().take(MAX_KEY_LEN).collect()
 }
 
 /// The JSON type of a value, plus the JavaScript values JSON cannot hold.
