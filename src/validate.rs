@@ -53,7 +53,7 @@ pub fn validate_into<V: Value, S: Sink>(schema: &'static Schema, body: &V, optio
         Kind::Object => cx.object(schema, body, true),
         Kind::Undefined => cx.push(true, Code::Required, None, Detail::Missing { when: None }),
         _ => {
-            let found = found_of(body, None, &Type::Object(schema));
+            let found = found_of(body, None, true);
             cx.push(true, Code::InvalidType, None, Detail::WrongType { expected: "an object", found });
         }
     }
@@ -85,18 +85,18 @@ fn prop<V: Value>(obj: &V, key: &'static str) -> Option<V> {
     obj.get(key).filter(|v| v.kind() != Kind::Undefined)
 }
 
-/// What a message may say about a value found where `expected` was (for `field`, if any): its
-/// kind, and a short preview only when nothing about it can be a secret. Never previewed: values
-/// of secret fields and of fields whose name looks secret; a string where an object or array is
-/// expected (a double-encoded `credentials` holds the password); a string that looks like key
-/// material (a private key or token pasted into the wrong field).
-fn found_of<V: Value>(v: &V, field: Option<&Field>, expected: &Type) -> Found {
+/// What a message may say about a value found (for `field`, if any; `container`: where an object
+/// or array belongs): its kind, and a short preview only when nothing about it can be a secret.
+/// Never previewed: values of secret fields and of fields whose name looks secret; a string where
+/// an object or array belongs (a double-encoded `credentials` holds the password); a string that
+/// looks like key material (a private key or token pasted into the wrong field).
+fn found_of<V: Value>(v: &V, field: Option<&Field>, container: bool) -> Found {
     let kind = v.kind();
     let secret = field.is_some_and(|f| f.secret || looks_secret(f.name));
     let none = |hidden| Found { kind, preview: None, hidden };
     // The hint that a string holds JSON text reveals nothing of it, so it is given even for a
     // secret-looking key (`credentials`).
-    if kind == Kind::String && expects_container(expected) {
+    if kind == Kind::String && container {
         let json = v.as_str().is_some_and(|t| matches!(t.trim_start().as_bytes().first(), Some(b'{' | b'[')));
         return none(json.then_some(Hidden::JsonText));
     }
@@ -260,7 +260,7 @@ impl<S: Sink> Cx<'_, S> {
                 }
                 Rule::OnlyWhen { level, .. } if value.is_some() => {
                     let actual = match sibling {
-                        Some((f, Some(v))) => found_of(v, Some(f), &f.ty),
+                        Some((f, Some(v))) => found_of(v, Some(f), expects_container(&f.ty)),
                         _ => Found { kind: Kind::Undefined, preview: None, hidden: None },
                     };
                     // The documented default asks for what the API does anyway: a warning.
@@ -289,24 +289,56 @@ impl<S: Sink> Cx<'_, S> {
         // Suggest only keys the object does not hold already (`Password` next to `password` is
         // another key, not a typo of it).
         let names = || read.iter().filter(|(_, v)| v.is_none()).map(|(f, _)| f.name);
+        self.each_entry(obj, |cx, key, v| {
+            if cx.full() {
+                return true;
+            }
+            // Not a known key, nor one whose value is `undefined` (JSON.stringify drops it).
+            if schema.field(&key).is_none() && v.kind() != Kind::Undefined {
+                cx.unknown_key(schema, key, &v, names(), issues);
+            }
+            false
+        });
+    }
+
+    /// Calls `f` with each own entry of `obj`, read [`CHUNK`] at a time, until it returns `true`;
+    /// returns whether it did.
+    fn each_entry<V: Value>(&mut self, obj: &V, mut f: impl FnMut(&mut Self, String, V) -> bool) -> bool {
         let mut start = 0;
         loop {
             let chunk = obj.entries(start, CHUNK);
             if chunk.is_empty() {
-                return;
+                return false;
             }
             start += chunk.len();
             for (key, v) in chunk {
-                if self.full() {
-                    return;
+                if f(self, key, v) {
+                    return true;
                 }
-                // A known key, or one whose value is `undefined` (JSON.stringify drops it).
-                if schema.field(&key).is_some() || v.kind() == Kind::Undefined {
-                    continue;
-                }
-                self.unknown_key(schema, key, &v, names(), issues);
             }
         }
+    }
+
+    /// Calls `f` with the index of each element of `array` (`None` for a hole or an element that
+    /// cannot be read), read [`CHUNK`] at a time, until it returns `true`; returns whether it did.
+    fn each_item<V: Value>(&mut self, array: &V, mut f: impl FnMut(&mut Self, usize, Option<&V>) -> bool) -> bool {
+        let len = array.array_len();
+        let mut chunk = Vec::with_capacity(CHUNK.min(len));
+        let mut start = 0;
+        while start < len {
+            chunk.clear();
+            array.items(start, CHUNK, &mut chunk);
+            if chunk.is_empty() {
+                break;
+            }
+            for (offset, elem) in chunk.iter().enumerate() {
+                if f(self, start + offset, elem.as_ref()) {
+                    return true;
+                }
+            }
+            start += chunk.len();
+        }
+        false
     }
 
     fn unknown_key<V: Value>(
@@ -346,7 +378,7 @@ impl<S: Sink> Cx<'_, S> {
         }
         let kind = v.kind();
         let wrong_type = |cx: &mut Self| {
-            let found = found_of(v, Some(field), ty);
+            let found = found_of(v, Some(field), expects_container(ty));
             cx.push(issue, Code::InvalidType, Some(field), Detail::WrongType { expected: expected(ty), found });
         };
         match ty {
@@ -370,7 +402,7 @@ impl<S: Sink> Cx<'_, S> {
                     None => wrong_type(self),
                     Some(Some(_)) => {}
                     Some(None) => {
-                        let found = found_of(v, Some(field), ty);
+                        let found = found_of(v, Some(field), false);
                         // No suggestion from a value the message may not show.
                         let suggestion =
                             found.preview.as_ref().and_then(|_| v.as_str().and_then(|s| suggest(&s, options.iter())));
@@ -389,7 +421,7 @@ impl<S: Sink> Cx<'_, S> {
                     wrong_type(self);
                 }
             }
-            Type::Int { min, max } => self.integer(field, ty, v, *min, *max, issue, wrong_type),
+            Type::Int { min, max } => self.integer(field, v, *min, *max, issue, wrong_type),
             Type::Port => {
                 let digits = kind == Kind::String
                     && v.as_str()
@@ -397,7 +429,7 @@ impl<S: Sink> Cx<'_, S> {
                 if digits {
                     self.push(false, Code::InvalidType, Some(field), Detail::NumericString);
                 } else {
-                    self.integer(field, ty, v, 1, 65535, issue, wrong_type);
+                    self.integer(field, v, 1, 65535, issue, wrong_type);
                 }
             }
             Type::Array(item) => {
@@ -407,38 +439,27 @@ impl<S: Sink> Cx<'_, S> {
                 if self.too_deep(issue) {
                     return;
                 }
-                // Read in chunks: a binding answers a chunk in one call.
-                let len = v.array_len();
-                let mut chunk = Vec::with_capacity(CHUNK.min(len));
-                let mut start = 0;
-                while start < len && !self.full() {
-                    chunk.clear();
-                    v.items(start, CHUNK, &mut chunk);
-                    if chunk.is_empty() {
-                        break;
+                self.each_item(v, |cx, index, elem| {
+                    if cx.full() {
+                        return true;
                     }
-                    for (offset, elem) in chunk.iter().enumerate() {
-                        if self.full() {
-                            break;
-                        }
-                        self.path.push(Seg::Index(start + offset));
-                        match elem {
-                            Some(elem) => self.value(schema, field, item, elem, issue),
-                            None if !self.count(1) => {}
-                            None => self.push(
-                                issue,
-                                Code::InvalidType,
-                                Some(field),
-                                Detail::WrongType {
-                                    expected: expected(item),
-                                    found: Found { kind: Kind::Undefined, preview: None, hidden: None },
-                                },
-                            ),
-                        }
-                        self.path.pop();
+                    cx.path.push(Seg::Index(index));
+                    match elem {
+                        Some(elem) => cx.value(schema, field, item, elem, issue),
+                        None if !cx.count(1) => {}
+                        None => cx.push(
+                            issue,
+                            Code::InvalidType,
+                            Some(field),
+                            Detail::WrongType {
+                                expected: expected(item),
+                                found: Found { kind: Kind::Undefined, preview: None, hidden: None },
+                            },
+                        ),
                     }
-                    start += chunk.len();
-                }
+                    cx.path.pop();
+                    false
+                });
             }
             Type::Object(inner) => {
                 if kind != Kind::Object {
@@ -473,11 +494,9 @@ impl<S: Sink> Cx<'_, S> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn integer<V: Value>(
         &mut self,
         field: &Field,
-        ty: &Type,
         v: &V,
         min: i64,
         max: i64,
@@ -485,7 +504,7 @@ impl<S: Sink> Cx<'_, S> {
         wrong_type: impl FnOnce(&mut Self),
     ) {
         let Some(n) = v.as_f64().filter(|_| v.kind() == Kind::Number) else { return wrong_type(self) };
-        let found = || found_of(v, Some(field), ty);
+        let found = || found_of(v, Some(field), false);
         if !n.is_finite() || n.fract() != 0.0 {
             self.push(issue, Code::InvalidValue, Some(field), Detail::NotInteger { found: found() });
         } else if n < min as f64 || n > max as f64 {
@@ -525,51 +544,25 @@ impl<S: Sink> Cx<'_, S> {
                 let found = Found { kind: Kind::Other, preview: None, hidden: None };
                 self.push(true, Code::InvalidType, None, Detail::WrongType { expected: "a JSON value", found });
             }
+            // A hole counts as a value read: it is one step of the walk.
             Kind::Array => {
-                let len = v.array_len();
-                let mut chunk = Vec::with_capacity(CHUNK.min(len));
-                let mut start = 0;
-                while start < len {
-                    chunk.clear();
-                    v.items(start, CHUNK, &mut chunk);
-                    if chunk.is_empty() {
-                        break;
+                return self.each_item(v, |cx, index, elem| match elem {
+                    Some(elem) => {
+                        cx.path.push(Seg::Index(index));
+                        let stop = cx.walk(elem);
+                        cx.path.pop();
+                        stop
                     }
-                    for (offset, elem) in chunk.iter().enumerate() {
-                        // A hole counts as a value read: it is one step of the walk.
-                        let stop = match elem {
-                            Some(elem) => {
-                                self.path.push(Seg::Index(start + offset));
-                                let stop = self.walk(elem);
-                                self.path.pop();
-                                stop
-                            }
-                            None => !self.count(1),
-                        };
-                        if stop {
-                            return true;
-                        }
-                    }
-                    start += chunk.len();
-                }
+                    None => !cx.count(1),
+                });
             }
             Kind::Object => {
-                let mut start = 0;
-                loop {
-                    let chunk = v.entries(start, CHUNK);
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    start += chunk.len();
-                    for (key, elem) in chunk {
-                        self.path.push(Seg::Owned(key));
-                        let stop = self.walk(&elem);
-                        self.path.pop();
-                        if stop {
-                            return true;
-                        }
-                    }
-                }
+                return self.each_entry(v, |cx, key, elem| {
+                    cx.path.push(Seg::Owned(key));
+                    let stop = cx.walk(&elem);
+                    cx.path.pop();
+                    stop
+                });
             }
             _ => {}
         }
