@@ -93,6 +93,9 @@ class ResponseError extends Error {
   }
 }
 
+/** The longest delay timers hold (2^31 - 1 ms, about 24.8 days); a larger one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** Only these methods are retried (the Databrain updates); POST and PATCH never are. */
 const IDEMPOTENT = new Set(["PUT"]);
 
@@ -100,7 +103,7 @@ function retryPolicy(retry) {
   if (retry === undefined || retry === false) return { retries: 0, backoffMs: 0 };
   const { retries = 2, backoffMs = 200 } = retry === true ? {} : retry;
   if (!Number.isInteger(retries) || retries < 0) throw new TypeError("retry.retries must be a whole number >= 0");
-  if (typeof backoffMs !== "number" || !(backoffMs >= 0 && backoffMs <= 2_147_483_647)) {
+  if (typeof backoffMs !== "number" || !(backoffMs >= 0 && backoffMs <= MAX_TIMER_MS)) {
     throw new TypeError("retry.backoffMs must be a number from 0 to 2147483647");
   }
   return { retries, backoffMs };
@@ -111,8 +114,7 @@ function clientOptions(options) {
   if (typeof token !== "string" || token.trim() === "") throw new TypeError("token must be a non-empty string");
   if (baseUrl !== undefined && typeof baseUrl !== "string") throw new TypeError("baseUrl must be a string");
   if (typeof strict !== "boolean") throw new TypeError("strict must be a boolean");
-  // Timers hold at most 2^31 - 1 ms (about 24.8 days); a larger delay would fire at once.
-  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0 && timeoutMs <= 2_147_483_647)) {
+  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
     throw new TypeError("timeoutMs must be a positive number of milliseconds, at most 2147483647");
   }
   return { token, baseUrl, timeoutMs, retry: retryPolicy(retry), strict };
@@ -298,7 +300,7 @@ function requests(wasm, guard, validate) {
       }
       const retryable = error instanceof NetworkError || error.status >= 500;
       if (!retryable || attempt + 1 >= attempts) throw error;
-      await pause(Math.min(config.retry.backoffMs * 2 ** attempt, 2_147_483_647), endpoint, signal);
+      await pause(Math.min(config.retry.backoffMs * 2 ** attempt, MAX_TIMER_MS), endpoint, signal);
     }
   }
 
