@@ -15,35 +15,39 @@
 //! assert_eq!(report.issues[0].path, "/datasourceName");
 //! assert_eq!(report.issues[0].code.as_str(), "required");
 //! ```
+//!
+//! The crate is layered; each layer imports only the ones above it, and no modules import each
+//! other in a circle (both checked by `tests/layers.rs`):
+//!
+//! - [`schema`]: the description language, every body as data, and the endpoint table;
+//! - [`engine`]: the rule engine, values, issues, messages and paths;
+//! - [`http`]: request building, redaction, responses;
+//! - [`gen`]: describe, JSON Schema and TypeScript, generated at build time;
+//! - `wasm`: the binding the npm package calls (wasm32 only).
+//!
+//! The old flat paths (`workspace_requests::issue`, `::endpoints`, `::request`, …) stay as
+//! re-exports. See ARCHITECTURE.md for how data flows between them.
 
+pub mod engine;
 #[cfg(feature = "json")]
-pub mod describe;
-pub mod endpoints;
-pub mod issue;
-#[cfg(feature = "json")]
-pub mod json;
-#[cfg(feature = "json")]
-pub mod json_schema;
-pub mod jsontext;
-pub mod message;
-pub mod path;
-pub mod request;
-pub mod response;
+pub mod gen;
+pub mod http;
 pub mod schema;
-pub mod secrets;
-pub mod suggest;
-#[cfg(feature = "json")]
-pub mod typescript;
-pub mod validate;
-pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use endpoints::{endpoint, Api, ApiError, Endpoint, ENDPOINTS};
-pub use issue::{Code, Detail, Found, Issue, Report, Severity, Sink};
 #[cfg(feature = "json")]
-pub use json::{validate_json, validate_json_with, JsonError};
+pub use engine::json;
+pub use engine::{issue, jsontext, message, path, secrets, suggest, validate, value};
+#[cfg(feature = "json")]
+pub use gen::{describe, json_schema, typescript};
+pub use http::{request, response};
+pub use schema::endpoints;
+
+pub use engine::issue::{Code, Detail, Found, Issue, Report, Severity, Sink};
+#[cfg(feature = "json")]
+pub use engine::json::{validate_json, validate_json_with, JsonError};
+pub use engine::validate::{validate_into, validate_with, MAX_DEPTH, MAX_FINDINGS, MAX_VALUES};
+pub use engine::value::{Kind, Value, MAX_KEY_LEN};
+pub use schema::endpoints::{endpoint, Api, DocumentedError, Endpoint, ENDPOINTS};
 pub use schema::ValidationOptions;
-pub use validate::{validate, validate_into, validate_with, MAX_DEPTH, MAX_FINDINGS, MAX_VALUES};
-pub use value::MAX_KEY_LEN;
-pub use value::{Kind, Value};

@@ -269,22 +269,6 @@ impl Schema {
         Schema { keys: Keys::Open, credentials: true, ..self }
     }
 
-    /// Whether unknown keys become issues in strict mode (what `describe()` calls
-    /// `closesInStrictMode`).
-    pub fn closes_in_strict_mode(&self) -> bool {
-        self.keys == Keys::Closed
-    }
-
-    /// The severity policy for a key this schema does not define: `None` when it passes silently.
-    /// `near_known` says whether it is a plausible misspelling of a known key.
-    pub fn unknown_key(&self, options: ValidationOptions, near_known: bool) -> Option<Level> {
-        match self.keys {
-            Keys::Closed if options.strict => Some(Level::Issue),
-            Keys::Closed => Some(Level::Warning),
-            Keys::Open if near_known || self.documented => Some(Level::Warning),
-            Keys::Open => None,
-        }
-    }
     pub const fn with_union(self, tag: &'static str, variants: &'static [Variant]) -> Schema {
         Schema { union: Some(Union { tag, variants }), ..self }
     }
@@ -367,10 +351,5 @@ impl Field {
     }
     pub const fn with_doc(self, doc: &'static str) -> Field {
         Field { doc: doc_line(doc), ..self }
-    }
-    /// The severity policy for a field: a problem with its value (wrong type, missing, not allowed)
-    /// is an issue only when the docs confirm the key; for a key that is our reading, a warning.
-    pub fn checked(&self) -> bool {
-        self.confirmed
     }
 }

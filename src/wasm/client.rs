@@ -7,9 +7,9 @@ use wasm_bindgen::JsCast;
 
 use super::js::Js;
 use super::result;
-use crate::endpoints::{Endpoint, ENDPOINTS};
-use crate::request::{self, RequestError};
-use crate::response::{classify, Body, Outcome};
+use crate::http::request::{self, RequestError};
+use crate::http::response::{classify, Body, Outcome};
+use crate::schema::endpoints::{Endpoint, ENDPOINTS};
 
 fn endpoint(index: u32) -> Result<&'static Endpoint, JsValue> {
     usize::try_from(index)
@@ -109,7 +109,7 @@ fn request_body(req: &JsValue, ep: Option<&'static Endpoint>, reveal: bool) -> R
         b => match b.as_string() {
             None => return Err(js_sys::TypeError::new("request.body must be a string").into()),
             Some(text) if reveal => Some(text),
-            Some(text) => Some(match crate::jsontext::is_json(&text).then(|| js_sys::JSON::parse(&text)) {
+            Some(text) => Some(match crate::engine::jsontext::is_json(&text).then(|| js_sys::JSON::parse(&text)) {
                 Some(Ok(parsed)) => {
                     let out = request::body_text(ep.map(|e| e.body), &Js::new(parsed), false);
                     super::js::end_validation();
@@ -123,7 +123,7 @@ fn request_body(req: &JsValue, ep: Option<&'static Endpoint>, reveal: bool) -> R
 }
 
 fn request_endpoint(req: &JsValue) -> Option<&'static Endpoint> {
-    get(req, "endpoint").as_string().and_then(|id| crate::endpoints::endpoint(&id))
+    get(req, "endpoint").as_string().and_then(|id| crate::schema::endpoints::endpoint(&id))
 }
 
 fn required_string(req: &JsValue, key: &str) -> Result<String, JsValue> {
@@ -138,7 +138,7 @@ pub fn curl(req: JsValue, reveal: bool) -> Result<String, JsValue> {
     let url = required_string(&req, "url")?;
     let ep = request_endpoint(&req);
     let body = request_body(&req, ep, reveal)?;
-    let api = ep.map_or(crate::endpoints::Api::Databrain, |e| e.api);
+    let api = ep.map_or(crate::schema::endpoints::Api::Databrain, |e| e.api);
     let variable = (!reveal).then(|| request::token_variable(api));
     Ok(request::curl(&method, &url, &header_pairs(&req), body.as_deref(), variable))
 }
@@ -175,7 +175,7 @@ fn origin_of(location: &str) -> String {
     let rest = &location[scheme_end + 3..];
     let authority = &rest[..rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len())];
     let host = authority.rsplit('@').next().unwrap_or("");
-    format!("{}://{}", &location[..scheme_end], crate::message::quote(host).trim_matches('"'))
+    format!("{}://{}", &location[..scheme_end], crate::engine::text::quote(host).trim_matches('"'))
 }
 
 fn outcome(kind: &str) -> js_sys::Object {
@@ -252,7 +252,7 @@ pub async fn send(index: u32, req: JsValue, signal: web_sys::AbortSignal) -> Res
         Ok(t) => t,
         Err(e) => return Ok(failed(e)),
     };
-    let parsed = if crate::jsontext::is_json(&text) { js_sys::JSON::parse(&text).ok() } else { None };
+    let parsed = if crate::engine::jsontext::is_json(&text) { js_sys::JSON::parse(&text).ok() } else { None };
     let body = match &parsed {
         Some(v) => Body::Json(Js::new(v.clone())),
         None if text.trim().is_empty() => Body::Empty,

@@ -9,8 +9,8 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
+use crate::engine::value::{Kind, Value};
 use crate::schema::{Field, Options, Schema, Type, Variant};
-use crate::value::{Kind, Value};
 
 #[wasm_bindgen(inline_js = r#"
 const THREW = Symbol("unreadable");
@@ -605,7 +605,7 @@ impl Value for Js {
             return Vec::new();
         }
         let (Ok(start), Ok(count)) = (u32::try_from(start), u32::try_from(count)) else { return Vec::new() };
-        let max_key = u32::try_from(crate::value::MAX_KEY_LEN).unwrap_or(u32::MAX);
+        let max_key = u32::try_from(crate::engine::value::MAX_KEY_LEN).unwrap_or(u32::MAX);
         let flat = entries_js(&self.handle(), start, count, max_key);
         let n = flat.length() / 2;
         (0..n).filter_map(|i| Some((flat.get(2 * i).as_string()?, Js::new(flat.get(2 * i + 1))))).collect()

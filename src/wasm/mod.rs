@@ -12,7 +12,7 @@ mod result;
 
 use wasm_bindgen::prelude::*;
 
-use crate::endpoints::ENDPOINTS;
+use crate::schema::endpoints::ENDPOINTS;
 use js::Js;
 
 /// `check(endpointIndex, body, strict)`: every problem of `body` for `ENDPOINTS[endpointIndex]` as

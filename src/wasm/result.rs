@@ -3,8 +3,8 @@
 use wasm_bindgen::JsValue;
 
 use super::js::report;
-use crate::endpoints::ENDPOINTS;
-use crate::issue::{Code, Issue, Report};
+use crate::engine::issue::{Code, Issue, Report};
+use crate::schema::endpoints::ENDPOINTS;
 
 thread_local! {
     /// The issue codes, in [`Code::ALL`] order, as JS strings.

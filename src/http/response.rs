@@ -2,8 +2,8 @@
 //! (Databrain `{error: {code, message}}`, Paradigm `{code, error, detail, doc_url, fields}`),
 //! falling back on the HTTP status when the body says nothing usable.
 
-use crate::endpoints::{Api, ApiError, Endpoint};
-use crate::value::{Kind, Value};
+use crate::engine::value::{Kind, Value};
+use crate::schema::endpoints::{Api, DocumentedError, Endpoint};
 
 /// The body of an answer, as far as it could be read.
 pub enum Body<V> {
@@ -41,7 +41,7 @@ fn string_at<V: Value>(v: &V, path: &[&'static str]) -> Option<String> {
 /// The documented error for a status when the body names none: the most general one of that
 /// status, or `HTTP_<status>` when the docs list none.
 pub fn fallback(ep: &Endpoint, status: u16) -> (String, String) {
-    let of_status: Vec<&ApiError> = ep.errors.iter().filter(|e| e.status == status).collect();
+    let of_status: Vec<&DocumentedError> = ep.errors.iter().filter(|e| e.status == status).collect();
     let general = ["INTERNAL_SERVER_ERROR", "INVALID_REQUEST_BODY"];
     let pick = of_status.iter().find(|e| general.contains(&e.code)).or(of_status.first());
     match pick {
@@ -111,7 +111,7 @@ fn describe<V: Value>(body: &Body<V>) -> &'static str {
 #[cfg(all(test, feature = "json"))]
 mod tests {
     use super::*;
-    use crate::endpoints::endpoint;
+    use crate::schema::endpoints::endpoint;
     use serde_json::{json, Value as Json};
 
     fn ep(id: &str) -> &'static Endpoint {

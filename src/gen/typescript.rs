@@ -13,10 +13,10 @@
 
 use std::fmt::Write as _;
 
-use crate::describe::{api_name, rule_doc};
-use crate::endpoints::ENDPOINTS;
-use crate::issue::Code;
-use crate::schema::{Choice, Field, Lit, Req, Schema, Type, Variant};
+use crate::engine::issue::Code;
+use crate::gen::describe::{api_name, rule_doc};
+use crate::schema::endpoints::ENDPOINTS;
+use crate::schema::{policy, Choice, Field, Lit, Req, Schema, Type, Variant};
 
 /// The whole `index.d.ts` of the npm package.
 pub fn declarations() -> String {
@@ -420,7 +420,7 @@ fn schema(out: &mut String, s: &'static Schema) {
     // The types describe what the docs document: a documented object is exact (an object literal
     // with another key is a type error), though at run time such a key is only a warning unless
     // strict; an object the docs do not fully list takes any other key.
-    match (s.closes_in_strict_mode(), s.documented) {
+    match (policy::closes_in_strict_mode(s), s.documented) {
         (true, _) => doc.push("Another key is a warning at run time (an issue in strict mode).".to_string()),
         (false, true) => doc.push("Another key is sent as is, with a warning.".to_string()),
         (false, false) => {
@@ -576,7 +576,7 @@ mod tests {
         static AB: [Choice; 2] = [Choice { value: "a", doc: "" }, Choice { value: "b\"", doc: "" }];
         static ENUM: Type = Type::Enum(&AB);
         static NULLABLE: Type = Type::Nullable(&Type::Bool);
-        let s = &crate::endpoints::ENDPOINTS[0].body;
+        let s = &crate::schema::endpoints::ENDPOINTS[0].body;
         assert_eq!(ts_type(&Type::Array(&ENUM), s, None).0, "(\"a\" | \"b\\\"\")[]");
         assert_eq!(ts_type(&Type::Array(&NULLABLE), s, None).0, "(boolean | null)[]");
         assert_eq!(ts_type(&Type::Nullable(&ENUM), s, None).0, "\"a\" | \"b\\\"\" | null");

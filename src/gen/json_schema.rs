@@ -9,9 +9,9 @@
 
 use serde_json::{json, Map, Value as Json};
 
-use crate::describe::lit;
-use crate::endpoints::Endpoint;
-use crate::schema::{Cond, Field, Level, Req, Rule, Schema, Type, ValidationOptions};
+use crate::gen::describe::lit;
+use crate::schema::endpoints::Endpoint;
+use crate::schema::{policy, Cond, Field, Level, Req, Rule, Schema, Type, ValidationOptions};
 
 /// The JSON Schema of an endpoint's body, in the default mode.
 pub fn json_schema(ep: &Endpoint) -> Json {
@@ -49,7 +49,7 @@ fn reference(s: &'static Schema, defs: &mut Defs) -> Json {
 
 /// Whether a field's problems are issues (and so constraints here), not warnings.
 fn checked(f: &Field) -> bool {
-    f.checked()
+    policy::field_level(f) == Level::Issue
 }
 
 fn object(s: &'static Schema, defs: &mut Defs) -> Json {
@@ -62,7 +62,7 @@ fn object(s: &'static Schema, defs: &mut Defs) -> Json {
         m.insert("required".into(), required.into());
     }
     // Only where an unknown key is an issue: in strict mode, for objects that close in it.
-    if s.unknown_key(ValidationOptions { strict: defs.strict }, false) == Some(Level::Issue) {
+    if policy::unknown_key(s, ValidationOptions { strict: defs.strict }, false) == Some(Level::Issue) {
         m.insert("additionalProperties".into(), false.into());
     }
     let mut all_of: Vec<Json> = s.rules.iter().filter_map(|r| rule(s, r)).collect();
@@ -131,7 +131,7 @@ fn field(s: &'static Schema, f: &Field, defs: &mut Defs) -> Json {
 
 fn ty(s: &'static Schema, t: &Type, defs: &mut Defs) -> Json {
     match t {
-        Type::Str { min, max } => crate::describe::string(("type", "string"), *min, *max),
+        Type::Str { min, max } => crate::gen::describe::string(("type", "string"), *min, *max),
         Type::Enum(choices) => {
             json!({"type": "string", "enum": choices.iter().map(|c| c.value).collect::<Vec<_>>()})
         }
@@ -189,7 +189,8 @@ fn known(s: &'static Schema, cond: &Cond, truth: bool) -> Json {
 
 /// A rule as `if`/`then`, when it can produce issues (rules over unconfirmed keys only warn).
 fn rule(s: &'static Schema, r: &Rule) -> Option<Json> {
-    let fields: Vec<&Field> = r.fields().iter().filter_map(|n| s.field(n)).filter(|f| checked(f)).collect();
+    let fields: Vec<&Field> =
+        r.fields().iter().filter_map(|n| s.field(n)).filter(|f| policy::rule_level(r, f) == Level::Issue).collect();
     if fields.is_empty() {
         return None;
     }
@@ -225,7 +226,7 @@ fn forbidden(f: &Field) -> Option<Json> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::endpoints::endpoint;
+    use crate::schema::endpoints::endpoint;
 
     fn schema(id: &str) -> Json {
         json_schema_with(endpoint(id).expect("endpoint"), ValidationOptions::STRICT)

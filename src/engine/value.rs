@@ -68,7 +68,7 @@ pub trait Value: Sized {
     }
     /// A number as a message shows it (`5432`, `1.5`).
     fn number_text(&self) -> Option<String> {
-        self.as_f64().map(crate::message::number)
+        self.as_f64().map(crate::engine::text::number)
     }
     /// Whether a string is empty, without copying it.
     fn str_is_empty(&self) -> Option<bool> {

@@ -3,10 +3,10 @@
 //! Pure functions over [`Value`], so the wasm binding and native callers share them. Sending is
 //! the binding's job (`src/wasm/client.rs`).
 
-use crate::endpoints::{Api, Endpoint};
+use crate::engine::secrets::{looks_like_key_material, looks_secret};
+use crate::engine::value::{Kind, Value};
+use crate::schema::endpoints::{Api, Endpoint};
 use crate::schema::{Field, Schema, Type};
-use crate::secrets::{looks_like_key_material, looks_secret};
-use crate::value::{Kind, Value};
 
 pub const DATABRAIN_BASE_URL: &str = "https://api.usedatabrain.com";
 pub const PARADIGM_BASE_URL: &str = "https://api.lighton.ai";
@@ -75,7 +75,7 @@ pub fn base_url(base: &str) -> Result<&str, RequestError> {
     } else {
         return Err(RequestError::BaseUrl(format!(
             "must start with http:// or https://, found {}",
-            crate::message::quote(base)
+            crate::engine::text::quote(base)
         )));
     };
     let rest = rest.unwrap_or("");
@@ -338,7 +338,7 @@ fn write_value<V: Value>(out: &mut String, v: &V, shape: Option<Shape>, reveal: 
                     None => {
                         looks_secret(&key)
                             || schema.is_some_and(|s| {
-                                crate::suggest::suggest(&key, s.fields_for(variant).map(|f| f.name))
+                                crate::engine::suggest::suggest(&key, s.fields_for(variant).map(|f| f.name))
                                     .and_then(|near| s.fields_for(variant).find(|f| f.name == near))
                                     .is_some_and(|f| f.secret)
                             })
@@ -435,7 +435,7 @@ pub fn curl(
 #[cfg(all(test, feature = "json"))]
 mod tests {
     use super::*;
-    use crate::endpoints::endpoint;
+    use crate::schema::endpoints::endpoint;
     use serde_json::json;
 
     fn ep(id: &str) -> &'static Endpoint {

@@ -99,14 +99,14 @@ fn is_identifier(key: &str) -> bool {
 }
 
 fn push_key(out: &mut String, key: &str) {
-    if is_identifier(key) && key.len() <= crate::message::PREVIEW_CHARS {
+    if is_identifier(key) && key.len() <= crate::engine::text::PREVIEW_CHARS {
         if !out.is_empty() {
             out.push('.');
         }
         out.push_str(key);
     } else {
         out.push('[');
-        out.push_str(&crate::message::quote(key));
+        out.push_str(&crate::engine::text::quote(key));
         out.push(']');
     }
 }

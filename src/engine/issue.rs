@@ -1,9 +1,8 @@
 //! What validation finds: issues (the API would reject the body) and warnings (it may not).
 
-use crate::message::render;
-use crate::path::Path;
+use crate::engine::path::Path;
+use crate::engine::value::Kind;
 use crate::schema::{Choice, Cond, Field, Keys, Level};
-use crate::value::Kind;
 
 /// The stable code of a problem. The strings are part of the public API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -219,23 +218,6 @@ impl Report {
 /// the structured detail and render later.
 pub trait Sink {
     fn push(&mut self, severity: Severity, path: &Path, code: Code, field: Option<&Field>, detail: Detail);
-}
-
-/// Collects findings into a [`Report`] with rendered messages.
-pub struct ReportSink {
-    pub report: Report,
-    pub api_code: &'static str,
-}
-
-impl Sink for ReportSink {
-    fn push(&mut self, severity: Severity, path: &Path, code: Code, field: Option<&Field>, detail: Detail) {
-        let api_code = (severity == Severity::Issue).then_some(self.api_code);
-        let issue = Issue { path: path.pointer(), code, message: render(path, code, field, &detail), api_code };
-        match severity {
-            Severity::Issue => self.report.issues.push(issue),
-            Severity::Warning => self.report.warnings.push(issue),
-        }
-    }
 }
 
 /// Allowed values of an enum, for a message.

@@ -1,52 +1,11 @@
 //! Messages: name the field, say what was expected and what was found, list allowed values and
 //! suggest the nearest known name. Secret values never reach this module (see [`Found`]).
 
-use crate::issue::{Code, Detail, Found, Hidden};
-use crate::path::Path;
+use crate::engine::issue::{Code, Detail, Found, Hidden, Issue, Report, Severity, Sink};
+use crate::engine::path::Path;
+use crate::engine::text::quote;
+use crate::engine::value::Kind;
 use crate::schema::{Cond, Field, Keys, Level, Lit};
-use crate::value::Kind;
-
-/// At most this many characters of a value (or key) appear in a message.
-pub const PREVIEW_CHARS: usize = 40;
-
-/// A string as a short, escaped, double-quoted literal: `"postgress"`, `"aaaa…"`.
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len().min(PREVIEW_CHARS * 2) + 2);
-    out.push('"');
-    for (i, c) in s.chars().enumerate() {
-        if i == PREVIEW_CHARS {
-            out.push('…');
-            break;
-        }
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_invisible(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Format characters that change how text displays (bidi overrides, zero-width characters): escaped
-/// so that a value cannot make a message read differently from what it says.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
-}
-
-/// A number as a message shows it: `5432`, `1.5`.
-pub fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else if n.abs() >= 1e15 || (n != 0.0 && n.abs() < 1e-6) {
-        format!("{n:e}")
-    } else {
-        format!("{n}")
-    }
-}
 
 fn lit(l: &Lit) -> String {
     match l {
@@ -184,27 +143,19 @@ pub fn render(path: &Path, _code: Code, _field: Option<&Field>, detail: &Detail)
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Collects findings into a [`Report`] with rendered messages.
+pub struct ReportSink {
+    pub report: Report,
+    pub api_code: &'static str,
+}
 
-    #[test]
-    fn quote_escapes_and_shortens() {
-        assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
-        assert_eq!(quote("\u{1}"), "\"\\u0001\"");
-        assert_eq!(quote("\u{202e}abc"), "\"\\u202eabc\"");
-        let long = "é".repeat(100);
-        let q = quote(&long);
-        assert_eq!(q.chars().count(), PREVIEW_CHARS + 3);
-        assert!(q.ends_with("…\""));
-    }
-
-    #[test]
-    fn numbers_print_plainly() {
-        assert_eq!(number(5432.0), "5432");
-        assert_eq!(number(-1.0), "-1");
-        assert_eq!(number(1.5), "1.5");
-        assert_eq!(number(1e300), "1e300");
-        assert_eq!(number(-2.5e-9), "-2.5e-9");
+impl Sink for ReportSink {
+    fn push(&mut self, severity: Severity, path: &Path, code: Code, field: Option<&Field>, detail: Detail) {
+        let api_code = (severity == Severity::Issue).then_some(self.api_code);
+        let issue = Issue { path: path.pointer(), code, message: render(path, code, field, &detail), api_code };
+        match severity {
+            Severity::Issue => self.report.issues.push(issue),
+            Severity::Warning => self.report.warnings.push(issue),
+        }
     }
 }

@@ -6,12 +6,13 @@
 //! keeps its first place and its last value. So the native entry point and the npm package judge
 //! the same text the same way.
 
-use crate::endpoints::{endpoint, Endpoint};
-use crate::issue::{Code, Detail, Report, ReportSink, Severity, Sink};
-use crate::path::Path;
+use crate::engine::issue::{Code, Detail, Report, Severity, Sink};
+use crate::engine::message::ReportSink;
+use crate::engine::path::Path;
+use crate::engine::validate::{validate_with, MAX_DEPTH};
+use crate::engine::value::{Kind, Value};
+use crate::schema::endpoints::{endpoint, Endpoint};
 use crate::schema::ValidationOptions;
-use crate::validate::{validate_with, MAX_DEPTH};
-use crate::value::{Kind, Value};
 use std::borrow::Cow;
 
 /// Why a text could not be validated at all.
@@ -26,8 +27,8 @@ impl std::fmt::Display for JsonError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             JsonError::UnknownEndpoint(id) => {
-                let ids: Vec<&str> = crate::endpoints::ENDPOINTS.iter().map(|e| e.id).collect();
-                write!(f, "unknown endpoint id {}; known ids: {}", crate::message::quote(id), ids.join(", "))
+                let ids: Vec<&str> = crate::schema::endpoints::ENDPOINTS.iter().map(|e| e.id).collect();
+                write!(f, "unknown endpoint id {}; known ids: {}", crate::engine::text::quote(id), ids.join(", "))
             }
             JsonError::Syntax(m) => write!(f, "the body is not valid JSON: {m}"),
         }
@@ -376,7 +377,7 @@ impl Value for &Json {
     fn entries(&self, start: usize, count: usize) -> Vec<(String, Self)> {
         match self {
             Json::Object(entries) => {
-                entries.iter().skip(start).take(count).map(|(k, v)| (crate::value::bounded_key(k), v)).collect()
+                entries.iter().skip(start).take(count).map(|(k, v)| (crate::engine::value::bounded_key(k), v)).collect()
             }
             _ => Vec::new(),
         }

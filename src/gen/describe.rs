@@ -13,8 +13,8 @@
 
 use serde_json::{json, Map, Value as Json};
 
-use crate::endpoints::{Api, Endpoint};
-use crate::schema::{Cond, Field, Level, Lit, Req, Rule, Schema, Type};
+use crate::schema::endpoints::{Api, Endpoint};
+use crate::schema::{policy, Cond, Field, Level, Lit, Req, Rule, Schema, Type};
 
 /// The description of an endpoint and its body schema.
 pub fn describe(ep: &Endpoint) -> Json {
@@ -50,7 +50,7 @@ fn object(s: &Schema) -> Json {
     let mut m = Map::new();
     m.insert("name".into(), s.name.into());
     m.insert("doc".into(), s.doc.into());
-    m.insert("closesInStrictMode".into(), s.closes_in_strict_mode().into());
+    m.insert("closesInStrictMode".into(), policy::closes_in_strict_mode(s).into());
     m.insert("documented".into(), s.documented.into());
     m.insert("fields".into(), s.fields.iter().map(field).collect());
     m.insert("rules".into(), s.rules.iter().map(|r| rule(s, r)).collect());
@@ -122,13 +122,13 @@ fn ty(t: &Type) -> Json {
 }
 
 fn rule(s: &Schema, r: &Rule) -> Json {
-    let (kind, level) = match r {
-        Rule::RequiredWhen { .. } => ("requiredWhen", Level::Issue),
-        Rule::OnlyWhen { level, .. } => ("onlyWhen", *level),
+    let kind = match r {
+        Rule::RequiredWhen { .. } => "requiredWhen",
+        Rule::OnlyWhen { .. } => "onlyWhen",
     };
-    // A rule over unconfirmed fields can only ever warn.
-    let confirmed = r.fields().iter().all(|n| s.field(n).is_some_and(Field::checked));
-    let level = if level == Level::Issue && confirmed { "issue" } else { "warning" };
+    // An issue only when it is one for every field it names (see `policy`).
+    let issue = r.fields().iter().all(|n| s.field(n).is_some_and(|f| policy::rule_level(r, f) == Level::Issue));
+    let level = if issue { "issue" } else { "warning" };
     let (op, field, value) = match r.cond() {
         Cond::Eq(f, l) => ("eq", f, l),
         Cond::Ne(f, l) => ("ne", f, l),
@@ -161,7 +161,7 @@ pub fn rule_doc(r: &Rule) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::endpoints::endpoint;
+    use crate::schema::endpoints::endpoint;
 
     #[test]
     fn describes_fields_rules_and_variants() {

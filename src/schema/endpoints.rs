@@ -9,9 +9,10 @@ pub enum Api {
     Paradigm,
 }
 
-/// A documented error answer of an endpoint.
+/// A documented error answer of an endpoint: a row of its errors table (not the JS `ApiError`,
+/// which is what a client throws when the API answers one of these).
 #[derive(Debug, Clone, Copy)]
-pub struct ApiError {
+pub struct DocumentedError {
     /// Databrain's `error.code`, or Paradigm's `error` string.
     pub code: &'static str,
     pub status: u16,
@@ -29,15 +30,15 @@ pub struct Endpoint {
     pub body: &'static Schema,
     /// The error code the API answers for a body that breaks the schema.
     pub body_error: &'static str,
-    pub errors: &'static [ApiError],
+    pub errors: &'static [DocumentedError],
 }
 
-const fn e(code: &'static str, status: u16, doc: &'static str) -> ApiError {
-    ApiError { code, status, doc }
+const fn e(code: &'static str, status: u16, doc: &'static str) -> DocumentedError {
+    DocumentedError { code, status, doc }
 }
 
-const CREATE_WORKSPACE_ERRORS: &[ApiError] = &CREATE_WORKSPACE_ERRORS_TABLE;
-const CREATE_WORKSPACE_ERRORS_TABLE: [ApiError; 9] = [
+const CREATE_WORKSPACE_ERRORS: &[DocumentedError] = &CREATE_WORKSPACE_ERRORS_TABLE;
+const CREATE_WORKSPACE_ERRORS_TABLE: [DocumentedError; 9] = [
     e("INVALID_REQUEST_BODY", 400, "Missing or invalid parameters"),
     e("WORKSPACE_NAME_ALREADY_EXISTS", 400, "Workspace name already exists"),
     e("INVALID_DATASOURCE_NAME", 400, "Datasource not found"),
@@ -50,16 +51,20 @@ const CREATE_WORKSPACE_ERRORS_TABLE: [ApiError; 9] = [
 ];
 
 /// The update page lists the same codes, but a missing workspace instead of a taken name.
-const UPDATE_WORKSPACE_ERRORS: &[ApiError] =
+const UPDATE_WORKSPACE_ERRORS: &[DocumentedError] =
     &replace(CREATE_WORKSPACE_ERRORS_TABLE, 1, e("WORKSPACE_DOES_NOT_EXIST", 400, "Workspace not found"));
 
 /// `table` with entry `i` replaced.
-const fn replace<const N: usize>(mut table: [ApiError; N], i: usize, entry: ApiError) -> [ApiError; N] {
+const fn replace<const N: usize>(
+    mut table: [DocumentedError; N],
+    i: usize,
+    entry: DocumentedError,
+) -> [DocumentedError; N] {
     table[i] = entry;
     table
 }
 
-const UPDATE_DATASOURCE_ERRORS: &[ApiError] = &[
+const UPDATE_DATASOURCE_ERRORS: &[DocumentedError] = &[
     e("INVALID_REQUEST_BODY", 400, "Missing required fields or invalid credential structure"),
     e("DATASOURCE_NAME_ERROR", 400, "Datasource not found"),
     e("CREDENTIAL_TEST_FAILED", 400, "Connection test failed"),
@@ -71,7 +76,7 @@ const UPDATE_DATASOURCE_ERRORS: &[ApiError] = &[
     e("INTERNAL_SERVER_ERROR", 500, "Server error occurred"),
 ];
 
-const CREATE_DATASOURCE_ERRORS: &[ApiError] = &[
+const CREATE_DATASOURCE_ERRORS: &[DocumentedError] = &[
     e("INVALID_REQUEST_BODY", 400, "Missing required fields or invalid credential structure"),
     e("DATASOURCE_NAME_ERROR", 400, "Datasource name already exists"),
     e("CREDENTIAL_TEST_FAILED", 400, "Connection test failed"),
@@ -83,7 +88,7 @@ const CREATE_DATASOURCE_ERRORS: &[ApiError] = &[
 
 /// Paradigm v3 answers `{code, error, detail, doc_url}`; `error` is the machine code. The docs name
 /// `bad_request` and `validation_error`; the others follow the same convention (reference §5.4).
-const PARADIGM_ERRORS: &[ApiError] = &[
+const PARADIGM_ERRORS: &[DocumentedError] = &[
     e(
         "bad_request",
         400,

@@ -4,14 +4,17 @@
 //! JavaScript object in the wasm binding. It only descends where the schema has something to say;
 //! keys the schema does not define are walked just far enough to enforce [`MAX_DEPTH`].
 
-use crate::endpoints::Endpoint;
-use crate::issue::{Code, Detail, Found, Hidden, Report, ReportSink, Severity, Sink};
-use crate::message::quote;
-use crate::path::{Path, Seg};
-use crate::schema::{same_name, Cond, Field, Level, Lit, Options, Req, Rule, Schema, Type, ValidationOptions, Variant};
-use crate::secrets::{looks_like_key_material, looks_secret};
-use crate::suggest::suggest;
-use crate::value::{Kind, Value};
+use crate::engine::issue::{Code, Detail, Found, Hidden, Report, Severity, Sink};
+use crate::engine::message::ReportSink;
+use crate::engine::path::{Path, Seg};
+use crate::engine::secrets::{looks_like_key_material, looks_secret};
+use crate::engine::suggest::suggest;
+use crate::engine::text::quote;
+use crate::engine::value::{Kind, Value};
+use crate::schema::endpoints::Endpoint;
+use crate::schema::{
+    policy, same_name, Cond, Field, Level, Lit, Options, Req, Rule, Schema, Type, ValidationOptions, Variant,
+};
 
 /// Values nested deeper than this many levels are reported (`invalid_value`) instead of walked:
 /// this bounds the stack whatever the input, and turns a JavaScript object that contains itself
@@ -196,7 +199,7 @@ impl<S: Sink> Cx<'_, S> {
         let mut present = 0usize;
         let sent = |name: &str| read.iter().any(|(f, v)| v.is_some() && same_name(f.name, name));
         for (field, value) in &read {
-            let issue = issues && field.checked();
+            let issue = issues && policy::field_level(field) == Level::Issue;
             self.path.push(Seg::Key(field.name));
             match value {
                 None => match field.req {
@@ -251,14 +254,14 @@ impl<S: Sink> Cx<'_, S> {
         }
         for name in rule.fields() {
             let Some((field, value)) = read.iter().find(|(f, _)| same_name(f.name, name)) else { continue };
-            let issue = issues && field.checked();
+            let issue = issues && policy::rule_level(rule, field) == Level::Issue;
             match *rule {
                 Rule::RequiredWhen { .. } if value.is_none() => {
                     self.path.push(Seg::Key(field.name));
                     self.push(issue, Code::Required, Some(field), Detail::Missing { when: Some(when) });
                     self.path.pop();
                 }
-                Rule::OnlyWhen { level, .. } if value.is_some() => {
+                Rule::OnlyWhen { .. } if value.is_some() => {
                     let actual = match sibling {
                         Some((f, Some(v))) => found_of(v, Some(f), expects_container(&f.ty)),
                         _ => Found { kind: Kind::Undefined, preview: None, hidden: None },
@@ -267,7 +270,7 @@ impl<S: Sink> Cx<'_, S> {
                     let at_default = value.as_ref().is_some_and(|v| field.default.is_some_and(|d| equals(v, d)));
                     self.path.push(Seg::Key(field.name));
                     self.push(
-                        issue && level == Level::Issue && !at_default,
+                        issue && !at_default,
                         Code::NotAllowed,
                         Some(field),
                         Detail::NotAllowedUnless { when, actual, at_default },
@@ -350,8 +353,9 @@ impl<S: Sink> Cx<'_, S> {
         issues: bool,
     ) {
         let suggestion = suggest(&key, names);
-        let level = schema.unknown_key(self.options, suggestion.is_some());
-        let key_confirmed = suggestion.and_then(|s| schema.field(s)).is_some_and(Field::checked);
+        let level = policy::unknown_key(schema, self.options, suggestion.is_some());
+        let key_confirmed =
+            suggestion.and_then(|s| schema.field(s)).is_some_and(|f| policy::field_level(f) == Level::Issue);
         self.path.push(Seg::Owned(key));
         let detail = Detail::Unknown { suggestion, keys: schema.keys, level, key_confirmed, known: schema.fields };
         match level {
@@ -474,7 +478,7 @@ impl<S: Sink> Cx<'_, S> {
                 if text.is_empty() {
                     return self.push(issue, Code::TooShort, Some(field), Detail::Empty);
                 }
-                let Err(not) = crate::jsontext::check_object(&text) else { return };
+                let Err(not) = crate::engine::jsontext::check_object(&text) else { return };
                 let reason = not.reason();
                 self.push(issue, Code::InvalidValue, Some(field), Detail::NotJsonObject { reason });
             }

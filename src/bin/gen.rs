@@ -1,0 +1,53 @@
+//! The build step that turns the schemas into the npm package's data (never its code): run by
+//! `scripts/build-pkg.sh`.
+//!
+//! ```sh
+//! cargo run --quiet --bin gen -- data  > pkg/data.js     # endpoints, descriptions, JSON Schemas
+//! cargo run --quiet --bin gen -- types > pkg/types.d.ts  # request-body types, ids, codes
+//! ```
+//!
+//! `data` is an ES module of four constants. Each entry is kept as JSON text and parsed per call by
+//! js/introspect.js, so every caller gets a fresh copy:
+//! `ENDPOINTS` (`[{id, api, method, path, summary}]`), `DESCRIPTIONS` (`{id: describe()}`),
+//! `SCHEMAS` and `STRICT_SCHEMAS` (`{id: jsonSchema()}` in each mode).
+
+use serde_json::{json, Map, Value};
+use workspace_requests::describe::{api_name, describe};
+use workspace_requests::json_schema::json_schema_with;
+use workspace_requests::{Endpoint, ValidationOptions, ENDPOINTS};
+
+/// `{id: JSON text}` for every endpoint, in table order.
+fn texts(f: &dyn Fn(&Endpoint) -> Value) -> String {
+    let m: Map<String, Value> = ENDPOINTS.iter().map(|e| (e.id.to_string(), Value::from(f(e).to_string()))).collect();
+    Value::Object(m).to_string()
+}
+
+fn data() -> String {
+    let list: Vec<Value> = ENDPOINTS
+        .iter()
+        .map(|e| json!({"id": e.id, "api": api_name(e.api), "method": e.method, "path": e.path, "summary": e.summary}))
+        .collect();
+    format!(
+        "// Generated from the Rust schemas by `cargo run --bin gen -- data`. Do not edit.\n\
+         export const ENDPOINTS = {};\n\
+         export const DESCRIPTIONS = {};\n\
+         export const SCHEMAS = {};\n\
+         export const STRICT_SCHEMAS = {};\n",
+        Value::from(Value::Array(list).to_string()),
+        texts(&describe),
+        texts(&|e| json_schema_with(e, ValidationOptions::default())),
+        texts(&|e| json_schema_with(e, ValidationOptions::STRICT)),
+    )
+}
+
+fn main() {
+    let out = match std::env::args().nth(1).as_deref() {
+        Some("data") => data(),
+        Some("types") => workspace_requests::typescript::declarations(),
+        _ => {
+            eprintln!("usage: gen data|types");
+            std::process::exit(2);
+        }
+    };
+    print!("{out}");
+}

@@ -1,0 +1,22 @@
+//! The rule engine: it walks a body through the [`Value`](value::Value) trait against a schema and
+//! sends every finding to a [`Sink`](issue::Sink).
+//!
+//! Modules, leaves first: [`text`] (quoting, numbers: imports nothing), [`secrets`] (which keys
+//! and values must never be shown), [`jsontext`] (is a string JSON text?), [`suggest`] (nearest
+//! known name), [`path`] (JSON Pointers), [`value`] (how the engine reads any value), [`issue`]
+//! (codes, details, reports), [`message`] (the text of a finding), [`validate`] (the walk and the
+//! rules), [`json`] (the native JSON reader the CLI and `validate_json` use).
+
+pub mod issue;
+#[cfg(feature = "json")]
+pub mod json;
+pub mod jsontext;
+pub mod message;
+pub mod path;
+pub mod secrets;
+pub mod suggest;
+pub mod text;
+pub mod validate;
+pub mod value;
+
+pub use validate::{validate, validate_into, validate_with, MAX_DEPTH, MAX_FINDINGS, MAX_VALUES};
