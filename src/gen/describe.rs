@@ -3,7 +3,8 @@
 //! Shape (the TypeScript declarations in [`crate::typescript`] spell it out):
 //! `{id, api, method, path, summary, bodyError, errors: [{code, status, doc}], body: Object}` where
 //! `Object = {name, doc, closesInStrictMode, documented, fields: [Field], rules: [Rule], union?: {tag, variants:
-//! [{value, doc, fields: [Field]}]}}`, `Field = {name, type: Type, required: "required" | "optional" |
+//! [{value, doc, fields: [Field], fieldsInForce: [Field]}]}}` (`fields`: the variant's own; `fieldsInForce`: the
+//! object's fields with the variant's in place of the base ones of the same name), `Field = {name, type: Type, required: "required" | "optional" |
 //! "expected" | "forbidden", useInstead?, doc, secret, confirmed, default?}`, `Rule = {kind:
 //! "requiredWhen" | "onlyWhen", fields, when: {field, op: "eq" | "ne", value}, level: "issue" |
 //! "warning", doc}` and `Type` one of `{kind: "string", minLength?, maxLength?}`, `{kind: "enum",
@@ -58,7 +59,16 @@ fn object(s: &Schema) -> Json {
         let variants: Vec<Json> = u
             .variants
             .iter()
-            .map(|v| json!({"value": v.value, "doc": v.doc, "fields": v.fields.iter().map(field).collect::<Vec<_>>()}))
+            .map(|v| {
+                json!({
+                    "value": v.value,
+                    "doc": v.doc,
+                    "fields": v.fields.iter().map(field).collect::<Vec<_>>(),
+                    // The object's fields in force for this variant (the engine's `fields_for`), so
+                    // that no consumer re-derives the merge.
+                    "fieldsInForce": s.fields_for(Some(v)).map(field).collect::<Vec<_>>(),
+                })
+            })
             .collect();
         m.insert("union".into(), json!({"tag": u.tag, "variants": variants}));
     }
@@ -172,6 +182,14 @@ mod tests {
         let es = variants.iter().find(|v| v["value"] == "elasticsearch").expect("es");
         let creds = &es["fields"][0]["type"]["object"];
         assert_eq!(creds["documented"], false);
+        // In force: every base field, in base order, the variant's credentials in place.
+        let in_force = es["fieldsInForce"].as_array().expect("fieldsInForce");
+        let base = d["body"]["fields"].as_array().expect("fields");
+        let names = |l: &[Json]| l.iter().map(|f| f["name"].clone()).collect::<Vec<_>>();
+        assert_eq!(names(in_force), names(base));
+        let at = base.iter().position(|f| f["name"] == "credentials").expect("credentials");
+        assert_eq!(in_force[at], es["fields"][0]);
+        assert_ne!(in_force[at], base[at]);
         let rule = &creds["rules"][0];
         assert_eq!(rule["doc"], "Only valid when server_type is \"self-managed\".");
         assert_eq!(rule["level"], "issue");
