@@ -25,15 +25,12 @@ export function renderForm(root, object, body, onEdit) {
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 
-/** The fields in force for an object's value: a union's variant replaces base fields of the same name. */
+/** The fields in force for an object's value: describe() gives each variant's (`fieldsInForce`). */
 export function effectiveFields(object, value) {
   if (!object.union) return { fields: object.fields, variant: null };
   const tag = isObject(value) ? value[object.union.tag] : undefined;
   const variant = object.union.variants.find((v) => v.value === tag) ?? null;
-  if (!variant) return { fields: object.fields, variant: null };
-  const fields = object.fields.map((f) => variant.fields.find((v) => v.name === f.name) ?? f);
-  for (const f of variant.fields) if (!object.fields.some((b) => b.name === f.name)) fields.push(f);
-  return { fields, variant };
+  return variant ? { fields: variant.fieldsInForce, variant } : { fields: object.fields, variant: null };
 }
 
 /**
