@@ -2,11 +2,12 @@
 // (POST/PUT /api/v2/workspace, POST/PUT /api/v2/datasource) and LightOn Paradigm v3
 // (PATCH /api/v3/workspaces/{id}, POST /api/v3/workspaces/{id}/datasource/test).
 //
-// Bodies are judged by the package itself (`validate` from ../pkg/node/index.js), and the error
-// tables (codes and HTTP statuses) come from its `describe(endpoint).errors`, which is generated
-// from src/endpoints.rs: the mock cannot drift from the library. What the library cannot know
-// (whether a name exists, the v3 sync rules) is implemented here. mock/README.md has the reference;
-// choices the docs leave open are marked "Choice:" below.
+// Bodies are judged by the package itself (`validate`), the routes are its `endpoints()` (method
+// and path of each endpoint id), the error tables (codes and HTTP statuses) come from its
+// `describe(endpoint).errors`, and everything the mock shows of a request or of what it stores is
+// redacted by its `redactRequest`: the mock cannot drift from the library. What the library cannot
+// know (whether a name exists, the v3 sync rules) is implemented here. mock/README.md has the
+// reference; choices the docs leave open are marked "Choice:" below.
 //
 // Order of checks for an API route: fault injection (header X-Mock-Fault, else the queue), then
 // authentication, then (Paradigm) the workspace lookup and the PERSONAL rule, then the body
@@ -14,7 +15,8 @@
 // no state (every update is all-or-nothing).
 
 import { readFileSync } from "node:fs";
-import { validate, redactRequest, describe as describeEndpoint } from "../pkg/node/index.js";
+// The package: the one place its module path is written.
+import { validate, redactRequest, describe as describeEndpoint, endpoints } from "../pkg/node/index.js";
 
 export const DEFAULT_TOKEN = "mock-service-token";
 export const SEED_PATH = new URL("./seed.json", import.meta.url);
@@ -22,27 +24,47 @@ const MAX_BODY = 1024 * 1024;
 const MAX_DELAY_MS = 120_000;
 const DOC_URL = "https://developers.lighton.ai/errors#";
 const ALLOWED_HEADERS = ["authorization", "content-type", "x-mock-fault"];
-// The package's one placeholder for a hidden value (what redactRequest and toCurl write), so that
-// the stats, the state view and the library's own previews read alike.
-const REDACTED = "<redacted>";
 
 // ---------------------------------------------------------------------------------------------
-// Routes.
+// Routes: one per endpoint of the package, `${method} ${path}` as its key ("PATCH
+// /api/v3/workspaces/{id}"); the handlers are below the app.
 
-const ROUTES = [
-  { key: "POST /api/v2/workspace", method: "POST", re: /^\/api\/v2\/workspace\/?$/, endpoint: "databrain.createWorkspace", run: createWorkspace },
-  { key: "PUT /api/v2/workspace", method: "PUT", re: /^\/api\/v2\/workspace\/?$/, endpoint: "databrain.updateWorkspace", run: updateWorkspace },
-  { key: "POST /api/v2/datasource", method: "POST", re: /^\/api\/v2\/datasource\/?$/, endpoint: "databrain.createDatasource", run: createDatasource },
-  { key: "PUT /api/v2/datasource", method: "PUT", re: /^\/api\/v2\/datasource\/?$/, endpoint: "databrain.updateDatasource", run: updateDatasource },
-  // Path ids are integers (reference §5.1); anything else does not match the route (404), as a
-  // Django `<int:id>` converter would.
-  { key: "PATCH /api/v3/workspaces/{id}", method: "PATCH", re: /^\/api\/v3\/workspaces\/(\d+)\/?$/, endpoint: "paradigm.updateWorkspace", run: patchWorkspace },
-  { key: "POST /api/v3/workspaces/{id}/datasource/test", method: "POST", re: /^\/api\/v3\/workspaces\/(\d+)\/datasource\/test\/?$/, endpoint: "paradigm.testDatasource", run: testDatasource },
-];
-for (const route of ROUTES) {
-  route.family = route.endpoint.startsWith("paradigm.") ? "paradigm" : "databrain";
-  // The documented error table of the endpoint, from the package (generated from src/endpoints.rs).
-  route.errors = new Map(describeEndpoint(route.endpoint).errors.map((e) => [e.code, e]));
+const HANDLERS = {
+  "databrain.createWorkspace": createWorkspace,
+  "databrain.updateWorkspace": updateWorkspace,
+  "databrain.createDatasource": createDatasource,
+  "databrain.updateDatasource": updateDatasource,
+  "paradigm.updateWorkspace": patchWorkspace,
+  "paradigm.testDatasource": testDatasource,
+};
+
+/**
+ * The path template as a pattern: literal text, a trailing slash allowed, and each `{param}` an
+ * integer (reference §5.1); anything else does not match the route (404), as a Django `<int:id>`
+ * converter would.
+ */
+function pathPattern(template) {
+  const parts = template.split(/\{[^}]+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${parts.join("(\\d+)")}/?$`);
+}
+
+const ROUTES = endpoints().map((e) => {
+  const run = HANDLERS[e.id];
+  if (!run) throw new Error(`mock: the package's endpoint ${e.id} has no handler in mock/app.mjs`);
+  return {
+    key: `${e.method} ${e.path}`,
+    method: e.method,
+    re: pathPattern(e.path),
+    path: e.path,
+    endpoint: e.id,
+    family: e.api,
+    run,
+    // The documented error table of the endpoint, from the package.
+    errors: new Map(describeEndpoint(e.id).errors.map((x) => [x.code, x])),
+  };
+});
+for (const id of Object.keys(HANDLERS)) {
+  if (!ROUTES.some((r) => r.endpoint === id)) throw new Error(`mock: a handler for ${id}, which the package does not list`);
 }
 export const ROUTE_KEYS = [...ROUTES.map((r) => r.key), "unmatched"];
 const UNMATCHED = { key: "unmatched", errors: new Map() };
@@ -136,37 +158,31 @@ function freshState(seed) {
 
 const now = () => new Date().toISOString();
 const quote = (s) => JSON.stringify(String(s).length > 60 ? String(s).slice(0, 60) + "…" : String(s));
-const SECRET_KEY = /pass|secret|private|token|service_account|key$/i;
 
-/** A copy with secret-looking credential values replaced (for /__mock/state). */
-function redact(value, key = "") {
-  if (Array.isArray(value)) return value.map((v) => redact(v));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k)]));
-  }
-  return typeof value === "string" && SECRET_KEY.test(key) ? REDACTED : value;
-}
+// ---------------------------------------------------------------------------------------------
+// Redaction: everything the mock shows of a request (the stats, the log) or of what it stores (the
+// state view) goes through the package's redactRequest, so there is one rule and one placeholder.
+
+/** The package's placeholder for a hidden value (what it writes for a body that is not JSON). */
+const HIDDEN = redactRequest({ method: "POST", url: "/", body: "not JSON" }).body;
 
 /**
- * The request as `/__mock/stats` shows it: {path, headers, body}, redacted by the package's own
- * redactRequest (credential headers read "Bearer <redacted>" / "<redacted>", every secret of the
- * body "<redacted>", a body that is not JSON is "<redacted>" whole), the body parsed back when it
- * is JSON (null when empty). The stats page is readable by anyone who can reach the mock, so it
- * must never show what the redaction would hide, and it must answer whatever arrived: if the
- * redaction throws, every header value and the body are hidden and the path loses its query.
+ * A request-shaped object ({endpoint?, method, url, headers?, body?: JSON text}) redacted by the
+ * package: {path, headers, body}, the body parsed back when it is JSON (null when empty), `path`
+ * the url with any userinfo hidden (a query string kept as sent). What the mock shows is readable
+ * by anyone who can reach it, so it must never show what the redaction would hide, and it must
+ * answer whatever arrived: if the redaction throws, every header value and the body are hidden and
+ * the path is `pathname` (no query).
  */
-function redactedRequest(req, endpoint, pathname, buffer) {
-  const request = { method: req.method, url: req.url, headers: { ...req.headers } };
-  if (endpoint !== undefined) request.endpoint = endpoint;
-  if (buffer.length > 0) request.body = buffer.toString("utf8");
+function redacted(request, pathname) {
   let out;
   try {
     out = redactRequest(request);
   } catch {
     out = {
       url: pathname,
-      headers: Object.fromEntries(Object.keys(request.headers).map((k) => [k, REDACTED])),
-      body: request.body === undefined ? undefined : REDACTED,
+      headers: Object.fromEntries(Object.keys(request.headers ?? {}).map((k) => [k, HIDDEN])),
+      body: request.body === undefined ? undefined : HIDDEN,
     };
   }
   let body = null;
@@ -177,9 +193,33 @@ function redactedRequest(req, endpoint, pathname, buffer) {
       body = out.body;
     }
   }
-  // `url` is req.url, with any userinfo hidden by the package (a query string is kept as sent).
   return { path: typeof out.url === "string" ? out.url : pathname, headers: out.headers ?? {}, body };
 }
+
+/** The request as `/__mock/stats` shows it (credential headers "Bearer <redacted>", secrets hidden). */
+function redactedRequest(req, endpoint, pathname, buffer) {
+  const request = { method: req.method, url: req.url, headers: { ...req.headers } };
+  if (endpoint !== undefined) request.endpoint = endpoint;
+  if (buffer.length > 0) request.body = buffer.toString("utf8");
+  return redacted(request, pathname);
+}
+
+/**
+ * A stored object as the body of a request to `endpoint` (undefined: no endpoint, the generic
+ * rules), redacted: the package's schema-aware rules apply (a datasource's credentials by its
+ * type). If the redaction fails or does not give an object back, every value is hidden.
+ */
+function redactedData(endpoint, value) {
+  const route = ROUTES.find((r) => r.endpoint === endpoint);
+  const request = { method: route?.method ?? "POST", url: route?.path ?? "/", body: JSON.stringify(value) };
+  if (endpoint !== undefined) request.endpoint = endpoint;
+  const { body } = redacted(request, request.url);
+  if (body !== null && typeof body === "object" && !Array.isArray(body)) return body;
+  return Object.fromEntries(Object.keys(value).map((k) => [k, HIDDEN]));
+}
+
+/** A copy of `obj` with keys renamed by `names` ({from: to}), in the same order. */
+const renamed = (obj, names) => Object.fromEntries(Object.entries(obj).map(([k, v]) => [names[k] ?? k, v]));
 
 /**
  * Whether a browser Origin may read the mock's answers: loopback only (127.0.0.0/8, localhost,
@@ -285,7 +325,7 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
     res.writeHead(status);
     res.end(text);
     if (ctx.entry) ctx.entry.status = status;
-    log(`${ctx.req.method} ${ctx.req.url} -> ${status}${ctx.fault ? ` [fault ${ctx.fault.spec}]` : ""} (${Date.now() - ctx.t0} ms)`);
+    log(`${ctx.req.method} ${ctx.shownUrl} -> ${status}${ctx.fault ? ` [fault ${ctx.fault.spec}]` : ""} (${Date.now() - ctx.t0} ms)`);
   }
 
   function send(ctx, status, body, headers) {
@@ -373,7 +413,7 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
       case "drop":
         ctx.done = true;
         if (ctx.entry) ctx.entry.status = "dropped";
-        log(`${ctx.req.method} ${ctx.req.url} -> dropped [fault ${fault.spec}]`);
+        log(`${ctx.req.method} ${ctx.shownUrl} -> dropped [fault ${fault.spec}]`);
         ctx.req.socket.destroy();
         return undefined;
       default:
@@ -479,10 +519,31 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
 
   // ----- admin -----------------------------------------------------------------------------
 
+  /**
+   * The organisation as /__mock/state shows it, through the package's redactRequest: each stored
+   * object as the body of the endpoint that creates it, under that body's key names (a
+   * datasource's `type` is `datasourceType`; a Paradigm workspace's `sync` is its `datasource`,
+   * whose `datasource_type` is `type`), the rest (datamarts, LLMs, themes) as one body of no
+   * endpoint. `sync.editable` is computed.
+   */
   function stateView() {
-    const s = redact(state);
-    for (const ws of s.paradigm.workspaces) if (ws.sync) ws.sync.editable = editable(findParadigm(ws.id));
-    return s;
+    const { datasources, workspaces, ...names } = state.databrain;
+    const { workspaces: paradigmWorkspaces, ...others } = state.paradigm;
+    const datasource = (ds) => renamed(redactedData("databrain.createDatasource", renamed(ds, { type: "datasourceType" })), { datasourceType: "type" });
+    const paradigmWorkspace = (ws) => {
+      const body = renamed({ ...ws, sync: ws.sync && renamed(ws.sync, { datasource_type: "type" }) }, { sync: "datasource" });
+      const shown = renamed(redactedData("paradigm.updateWorkspace", body), { datasource: "sync" });
+      if (shown.sync !== null && typeof shown.sync === "object") shown.sync = { ...renamed(shown.sync, { type: "datasource_type" }), editable: editable(ws) };
+      return shown;
+    };
+    return {
+      databrain: {
+        datasources: datasources.map(datasource),
+        ...redactedData(undefined, names),
+        workspaces: workspaces.map((ws) => redactedData("databrain.createWorkspace", ws)),
+      },
+      paradigm: { ...redactedData(undefined, others), workspaces: paradigmWorkspaces.map(paradigmWorkspace) },
+    };
   }
   const findParadigm = (id) => state.paradigm.workspaces.find((w) => w.id === id);
 
@@ -565,6 +626,8 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
       url = new URL("http://mock.invalid/");
     }
     const path = url.pathname;
+    // The log line's URL, redacted like the stats' (userinfo of an absolute-form target hidden).
+    ctx.shownUrl = redacted({ method: req.method, url: req.url }, path).path;
     if (req.method === "OPTIONS") {
       // CORS preflight: not an API request (not counted in `requests`, no faults).
       stats.preflights++;
@@ -622,7 +685,7 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
   const listener = (req, res) => {
     handle(req, res).catch((e) => {
       console.error(e);
-      const ctx = { req, res, t0: Date.now(), done: res.headersSent };
+      const ctx = { req, res, t0: Date.now(), done: res.headersSent, shownUrl: redacted({ method: req.method, url: req.url }, "/").path };
       if (!ctx.done) send(ctx, 500, { error: { code: "INTERNAL_SERVER_ERROR", message: `mock bug: ${e.message}` } });
     });
   };

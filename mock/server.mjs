@@ -19,7 +19,8 @@ let app;
 try {
   app = await import("./app.mjs");
 } catch (e) {
-  if (e && e.code === "ERR_MODULE_NOT_FOUND" && /pkg[\\/]node/.test(String(e.message))) {
+  // app.mjs imports nothing but Node's own modules and the package: a module not found is the package.
+  if (e && e.code === "ERR_MODULE_NOT_FOUND") {
     console.error(`mock: the package is not built (${e.message}); run \`make pkg\` first.`);
     process.exit(1);
   }

@@ -6,17 +6,11 @@ import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { startMock } from "../../mock/start.mjs";
-import { validate, describe as describeEndpoint } from "../../pkg/node/index.js";
+import { validate, describe as describeEndpoint, endpoints, redactRequest } from "../../pkg/node/index.js";
 
 const SEED = JSON.parse(readFileSync(new URL("../../mock/seed.json", import.meta.url), "utf8"));
-const ROUTE = {
-  "databrain.createWorkspace": ["POST", "/api/v2/workspace"],
-  "databrain.updateWorkspace": ["PUT", "/api/v2/workspace"],
-  "databrain.createDatasource": ["POST", "/api/v2/datasource"],
-  "databrain.updateDatasource": ["PUT", "/api/v2/datasource"],
-  "paradigm.updateWorkspace": ["PATCH", "/api/v3/workspaces/{id}"],
-  "paradigm.testDatasource": ["POST", "/api/v3/workspaces/{id}/datasource/test"],
-};
+// The package's endpoints: {id: [method, path template]}.
+const ROUTE = Object.fromEntries(endpoints().map((e) => [e.id, [e.method, e.path]]));
 const KEY = (id) => ROUTE[id].join(" ");
 
 let mock;
@@ -101,6 +95,75 @@ test("the seed's sync.editable agrees with the rule the server computes", async 
   // Secrets are redacted in the debug view.
   assert.equal(state.databrain.datasources.find((d) => d.name === "postgres-main").credentials.password, "<redacted>");
   assert.equal(state.paradigm.workspaces.find((w) => w.id === 106).sync.credentials.client_secret, "<redacted>");
+});
+
+test("the routes are exactly the package's endpoints(): each answers on its method and path, nothing else", async () => {
+  const list = endpoints();
+  const keys = list.map((e) => `${e.method} ${e.path}`);
+  assert.equal(list.length, 6);
+  assert.deepEqual((await (await fetch(`${mock.url}/__mock/`)).json()).routes, keys);
+  assert.deepEqual(Object.keys((await mock.stats()).byRoute), [...keys, "unmatched"]);
+  // Unauthenticated requests (401 when routed, 404 when not: nothing changes); stats.last.route
+  // says which route took each.
+  const routeOf = async (method, path) => {
+    const res = await fetch(mock.url + path, { method, headers: { "Content-Type": "application/json" }, body: method === "GET" ? undefined : "{}" });
+    await res.arrayBuffer();
+    const { last } = await mock.stats();
+    assert.equal(last.path, path);
+    assert.equal(res.status, last.route === "unmatched" ? 404 : 401, `${method} ${path}`);
+    return last.route;
+  };
+  const routed = new Set();
+  for (const template of new Set(list.map((e) => e.path))) {
+    const concrete = template.replaceAll("{id}", "101");
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      const e = list.find((x) => x.path === template && x.method === method);
+      for (const path of [concrete, `${concrete}/`]) {
+        const route = await routeOf(method, path);
+        assert.equal(route, e ? `${e.method} ${e.path}` : "unmatched", `${method} ${path}`);
+        if (e) routed.add(e.id);
+      }
+      if (!template.includes("{id}")) continue;
+      // Path ids are integers; anything else is no route (404).
+      for (const id of ["abc", "-1", "1.5", "1e3", "0x10", "101a", ""]) {
+        assert.equal(await routeOf(method, template.replaceAll("{id}", id)), "unmatched", `${method} ${template} id ${JSON.stringify(id)}`);
+      }
+    }
+    assert.equal(await routeOf("POST", `${concrete}/extra`), "unmatched");
+    assert.equal(await routeOf("POST", `/prefix${concrete}`), "unmatched");
+  }
+  assert.deepEqual([...routed].sort(), list.map((e) => e.id).sort(), "every endpoint is routable");
+});
+
+test("the state view hides stored secrets by the package's redactRequest: they read <redacted>", async () => {
+  const credentials = { name: "analytics-pg", host: "db.example.com", port: 5432, username: "u", password: "DB-PASSWORD-MARKER", database: "a", schema: "public", connectionString: "DB-DSN-MARKER" };
+  assert.equal((await call("databrain.createDatasource", { datasourceType: "postgres", credentials })).status, 200);
+  const servicenow = { type: "servicenow", name: "KB", credentials: { instance_url: "https://kb.example.com", username: "kb", password: "SN-PASSWORD-MARKER" }, filter_criteria: { doc_type: "knowledge" } };
+  const patched = await call("paradigm.updateWorkspace", { datasource: servicenow }, { id: 105 });
+  assert.equal(patched.status, 200, patched.text);
+  const text = await (await fetch(`${mock.url}/__mock/state`)).text();
+  for (const marker of ["DB-PASSWORD-MARKER", "DB-DSN-MARKER", "SN-PASSWORD-MARKER", "fake-password"]) assert.equal(text.includes(marker), false, marker);
+  const state = JSON.parse(text);
+  // The datasource reads as the package redacts the body that created it: by its type, so the
+  // host stays and an unknown credential key (connectionString) is hidden like the password.
+  const ds = state.databrain.datasources.find((d) => d.name === "analytics-pg");
+  const expected = JSON.parse(redactRequest({ endpoint: "databrain.createDatasource", method: "POST", url: "/api/v2/datasource", body: JSON.stringify({ datasourceType: "postgres", credentials }) }).body);
+  assert.deepEqual(ds, { name: "analytics-pg", type: "postgres", credentials: expected.credentials, tenancySettings: null });
+  assert.equal(ds.credentials.password, "<redacted>");
+  assert.equal(ds.credentials.connectionString, "<redacted>");
+  assert.equal(ds.credentials.host, "db.example.com");
+  // The Paradigm credential, and the seed's service-account file.
+  const sync = state.paradigm.workspaces.find((w) => w.id === 105).sync;
+  assert.equal(sync.datasource_type, "servicenow");
+  assert.equal(sync.last_status, "WAITING");
+  assert.equal(sync.editable, false);
+  assert.deepEqual(sync.credentials, { instance_url: "https://kb.example.com", username: "kb", password: "<redacted>" });
+  assert.deepEqual(sync.filter_criteria, { doc_type: "knowledge" });
+  assert.equal(state.paradigm.workspaces.find((w) => w.id === 104).sync.credentials.service_account_file, "<redacted>");
+  // What holds no secret reads as stored.
+  assert.deepEqual(state.databrain.llms, SEED.databrain.llms);
+  assert.deepEqual(state.databrain.workspaces.find((w) => w.name === "Finance"), SEED.databrain.workspaces.find((w) => w.name === "Finance"));
+  assert.deepEqual(state.paradigm.workspaces.find((w) => w.id === 102).members, SEED.paradigm.workspaces.find((w) => w.id === 102).members);
 });
 
 // ---------------------------------------------------------------------------------------------
