@@ -40,10 +40,31 @@ fn data() -> String {
     )
 }
 
+/// The TypeScript of the structs that cross the boundary off the hot path, from tsify: client
+/// options, `buildRequest`'s and `toCurl`'s options, the built request and the send result.
+fn boundary_types() -> String {
+    use tsify::Tsify;
+    use workspace_requests::http::{options, request::BuiltRequest, response::Sent};
+    let decls = [
+        options::ClientOptions::DECL,
+        options::RetryOptions::DECL,
+        options::BuildOptions::DECL,
+        options::CurlOptions::DECL,
+        BuiltRequest::<()>::DECL,
+        Sent::<()>::DECL,
+    ];
+    let mut out = String::from("\n// The boundary's structs, from their Rust definitions (src/http) by tsify.\n\n");
+    for d in decls {
+        out.push_str(d);
+        out.push_str("\n\n");
+    }
+    out
+}
+
 fn main() {
     let out = match std::env::args().nth(1).as_deref() {
         Some("data") => data(),
-        Some("types") => workspace_requests::typescript::declarations(),
+        Some("types") => workspace_requests::typescript::declarations() + &boundary_types(),
         _ => {
             eprintln!("usage: gen data|types");
             std::process::exit(2);

@@ -2,5 +2,6 @@
 //! for display (curl previews, logs), and reading an API's answer into a success or a documented
 //! error. No I/O: the wasm binding sends with gloo-net.
 
+pub mod options;
 pub mod request;
 pub mod response;

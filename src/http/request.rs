@@ -48,6 +48,52 @@ impl std::fmt::Display for RequestError {
 
 impl std::error::Error for RequestError {}
 
+/// A request ready to send (what `buildRequest` returns): the URL, the headers in order and the
+/// body as JSON text. `B` is how the body text is held (a JS string in the binding, so that it
+/// never crosses into wasm memory; a `String` natively).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "types", derive(tsify::Tsify))]
+// In TypeScript `BuiltRequestData`: the package's `BuiltRequest<E>` narrows it per endpoint.
+#[cfg_attr(feature = "types", tsify(rename = "BuiltRequestData"))]
+pub struct BuiltRequest<B> {
+    /// The endpoint the request is for (`toCurl` and `redactRequest` find secret fields from it).
+    pub endpoint: &'static str,
+    pub method: &'static str,
+    /// The absolute URL: the base URL (or the API's default) and the endpoint's path.
+    pub url: String,
+    /// `Authorization: Bearer <token>`, `Content-Type` and `Accept: application/json`.
+    #[serde(serialize_with = "header_map")]
+    #[cfg_attr(feature = "types", tsify(type = "Record<string, string>"))]
+    pub headers: Vec<(&'static str, String)>,
+    /// The body as JSON text.
+    pub body: B,
+}
+
+impl<B> BuiltRequest<B> {
+    /// The same request with another body.
+    pub fn with_body<C>(self, body: C) -> BuiltRequest<C> {
+        BuiltRequest { endpoint: self.endpoint, method: self.method, url: self.url, headers: self.headers, body }
+    }
+}
+
+/// Headers as one object, in order.
+fn header_map<S: serde::Serializer>(headers: &[(&'static str, String)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(headers.iter().map(|(k, v)| (k, v)))
+}
+
+/// The request for `ep`: URL from the base and id, the token's headers, and `body`.
+pub fn build<B>(
+    ep: &'static Endpoint,
+    base: Option<&str>,
+    id: Option<f64>,
+    token_: &str,
+    body: B,
+) -> Result<BuiltRequest<B>, RequestError> {
+    let token_ = token(token_)?;
+    let url = url(ep, base, id)?;
+    Ok(BuiltRequest { endpoint: ep.id, method: ep.method, url, headers: headers(token_).into(), body })
+}
+
 /// The default base URL of an API.
 pub fn default_base_url(api: Api) -> &'static str {
     match api {

@@ -25,6 +25,38 @@ pub enum Outcome {
     Response { message: String },
 }
 
+/// What sending a request gave, as the binding hands it to the clients (`J`: the answer's JSON as
+/// the caller's runtime holds it). The clients turn each kind into a resolved value or one error
+/// class: `ok` → the data, `api` → `ApiError` (the API error payload), `response` →
+/// `ResponseError`, `network` → `NetworkError`, `aborted` → `AbortError` or `TimeoutError`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+#[cfg_attr(feature = "types", derive(tsify::Tsify))]
+pub enum Sent<J> {
+    /// Success: the documented data (the body's `data` member or the body itself).
+    Ok { status: u16, data: J },
+    /// The API answered an error: its documented code (or `HTTP_<status>`), message and body.
+    Api { status: u16, code: String, message: String, body: J },
+    /// A success status whose body is not the documented JSON.
+    Response { status: u16, message: String, body: J },
+    /// No answer: no connection, a dropped one, or a redirect (never followed).
+    Network { message: String },
+    /// The request's signal fired (the caller's, or the client's timeout).
+    Aborted,
+}
+
+impl<J> Sent<J> {
+    /// The verdict on an answer, with its parts: `data` for a success, `body` (the whole answer)
+    /// otherwise.
+    pub fn answer(outcome: Outcome, status: u16, data: impl FnOnce(Option<&'static str>) -> J, body: J) -> Sent<J> {
+        match outcome {
+            Outcome::Ok { data: key } => Sent::Ok { status, data: data(key) },
+            Outcome::Api { code, message } => Sent::Api { status, code, message, body },
+            Outcome::Response { message } => Sent::Response { status, message, body },
+        }
+    }
+}
+
 fn string_at<V: Value>(v: &V, path: &[&'static str]) -> Option<String> {
     let mut cur: Option<V> = None;
     for key in path {
