@@ -233,7 +233,9 @@ impl ClientOptions {
 /// A serde error about options, as a message: the option's path first (`options.retry.retries`),
 /// and never the value that was found (it may be a secret put in the wrong place).
 pub fn describe_error<E: std::fmt::Display>(e: &serde_path_to_error::Error<E>) -> String {
-    let inner = hide_found(&e.inner().to_string());
+    let inner = e.inner().to_string();
+    // serde-wasm-bindgen's errors are JS errors, which print as `Error: …`.
+    let inner = hide_found(inner.strip_prefix("Error: ").unwrap_or(&inner));
     let mut path: Vec<String> = e.path().iter().map(ToString::to_string).collect();
     // serde's path to an unknown key ends at that key, which the message names already.
     if inner.starts_with("unknown field") {
