@@ -11,7 +11,10 @@ test: tools test-rust lint pkg test-wasm test-mock test-js test-e2e test-fuzz be
 tools:
 	scripts/tools.sh
 
-# The npm package in pkg/: wasm for browsers, Node ESM and CommonJS, types, smoke test.
+# The npm package in pkg/ (build output only), from js/ and the crate: one wasm with its web glue
+# per entry (the main one, and the validator alone for `workspace-requests/validate`), loaded by
+# the browser, Node ESM and CommonJS entries alike; data and types generated from the schemas;
+# smoke test.
 pkg:
 	scripts/build-pkg.sh
 
@@ -22,12 +25,12 @@ demo:
 
 # A local mock of both APIs on 127.0.0.1:$${PORT:-8787} (token: $${MOCK_TOKEN:-mock-service-token}).
 mock:
-	[ -f pkg/node/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
+	[ -f pkg/web/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
 	node mock/server.mjs
 
 # The mock's own behaviour, against its documented rules (it judges bodies with the package).
 test-mock:
-	[ -f pkg/node/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
+	[ -f pkg/web/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
 	node --test tests/mock/
 
 # The pure Rust core: plain `cargo test` (unit, integration and doc tests; it also builds the
@@ -46,8 +49,10 @@ test-wasm:
 		CHROMEDRIVER=$$(command -v chromedriver) \
 		cargo test --locked --target wasm32-unknown-unknown --test wasm_browser
 
-# The built package, installed from its tarball into a scratch folder: import, require, types,
-# a Vite build, a plain <script type="module"> page, and the ajv differential check.
+# `tsc -p js` over the package's JS modules, then the built package, installed from its tarball into
+# a scratch folder: import, require, types, Vite builds (the main entry, and the validator entry
+# alone: its size goes to target/vite-validate-size.json), a plain <script type="module"> page,
+# and the ajv differential check.
 test-js:
 	scripts/test-js.sh
 
@@ -88,7 +93,7 @@ bench: pkg
 # peer disagreeing with validate(), never on speed.
 bench-quick:
 	scripts/tools.sh npm
-	[ -f pkg/node/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
+	[ -f pkg/web/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
 	node bench/run.mjs --quick
 
 lint:
@@ -104,4 +109,4 @@ fmt:
 
 clean:
 	cargo clean
-	rm -rf node_modules www/node_modules pkg/*.tgz
+	rm -rf node_modules www/node_modules pkg

@@ -10,7 +10,7 @@ scripts/tools.sh rust wasm npm
 
 # The package: rebuilt when any input is newer than its wasm (or the wasm is missing).
 wasm=pkg/web/workspace_requests_bg.wasm
-if [ ! -f "$wasm" ] || [ -n "$(find src js examples Cargo.toml Cargo.lock scripts/build-pkg.sh pkg/package.json -newer "$wasm" -print -quit)" ]; then
+if [ ! -f "$wasm" ] || [ -n "$(find src js Cargo.toml Cargo.lock scripts/build-pkg.sh -newer "$wasm" -print -quit)" ]; then
   scripts/build-pkg.sh
 fi
 

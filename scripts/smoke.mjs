@@ -1,4 +1,5 @@
-// Smoke test of a freshly built pkg/: every entry loads its optimised module and validates.
+// Smoke test of a freshly built pkg/: every entry (main and validator-only; Node ESM, CommonJS
+// and the browser entry through initSync) loads its optimised module and validates.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import assert from "node:assert/strict";
@@ -27,16 +28,20 @@ const check = (api, how) => {
   }
 };
 
-const esm = await import("../pkg/node/index.js");
-check(esm, "node ESM");
-const cjs = createRequire(import.meta.url)("../pkg/cjs/index.cjs");
-check(cjs, "node CommonJS");
-const web = await import("../pkg/web/index.js");
-assert.throws(() => web.validate("databrain.createWorkspace", body), /init\(\)/);
-web.initSync(readFileSync(new URL("../pkg/web/workspace_requests_bg.wasm", import.meta.url)));
-check(web, "web glue");
-
+const require = createRequire(import.meta.url);
+const wasmOf = (dir) => readFileSync(new URL(`../pkg/${dir}/workspace_requests_bg.wasm`, import.meta.url));
+for (const [entry, dir, web, node, cjs] of [
+  ["main", "web", "web/index.js", "node/index.js", "cjs/index.cjs"],
+  ["validate", "validator", "validator/web.js", "validator/node.js", "validator/index.cjs"],
+]) {
+  check(await import(`../pkg/${node}`), `${entry}: node ESM`);
+  check(require(`../pkg/${cjs}`), `${entry}: node CommonJS`);
+  const browser = await import(`../pkg/${web}`);
+  assert.throws(() => browser.validate("databrain.createWorkspace", body), /init\(\)/, `${entry}: the browser entry needs init()`);
+  browser.initSync(wasmOf(dir));
+  check(browser, `${entry}: browser entry`);
+}
 const cargo = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8").match(/^version = "(.+)"$/m)[1];
 const pkg = JSON.parse(readFileSync(new URL("../pkg/package.json", import.meta.url), "utf8"));
 assert.equal(pkg.version, cargo, "pkg/package.json version matches Cargo.toml");
-console.log("smoke: pkg loads and validates through node ESM, CommonJS and the web glue");
+console.log("smoke: both entries of pkg load and validate through node ESM, CommonJS and the browser entry");

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# JS tests over the built package as a user installs it: `npm pack pkg/`, install the tarball into a
-# scratch folder (target/consumer), copy tests/js there and run them with Node's test runner. Dev
-# tools (ajv, typescript, vite, playwright-core) resolve from the repository's node_modules.
+# JS tests over the built package as a user installs it: first `tsc -p js` (the package's JS
+# modules against their declarations, with the generated data and types of pkg/), then
+# `npm pack pkg/`, install the tarball into a scratch folder (target/consumer), copy tests/js there
+# and run them with Node's test runner. Dev tools (ajv, typescript, vite, playwright-core) resolve
+# from the repository's node_modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/tools.sh npm browser
-[ -f pkg/node/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
+[ -f pkg/web/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
 [ -s target/corpus.jsonl ] || { echo "test-js: target/corpus.jsonl is missing: run the Rust tests first (make test-rust)" >&2; exit 1; }
+
+node_modules/.bin/tsc -p js --pretty false
 
 consumer=target/consumer
 rm -rf "$consumer"
@@ -19,4 +23,5 @@ cat > package.json <<'JSON'
 JSON
 npm install --no-audit --no-fund --no-save "./$tarball" >/dev/null
 export WR_CORPUS="$PWD/../corpus.jsonl"
+export WR_TARGET="$PWD/.."
 node --test --test-reporter=spec ./*.test.mjs ./*.test.cjs

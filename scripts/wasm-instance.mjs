@@ -16,6 +16,8 @@ export async function loadCapturing(load) {
   let module;
   try {
     module = await load();
+    // The Node entries instantiate on first use (or at initSync()): load it now, while watched.
+    module.initSync();
   } finally {
     WebAssembly.Instance = Instance;
   }

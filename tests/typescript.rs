@@ -1,4 +1,7 @@
-//! The generated `index.d.ts`: complete, derived from the data, and well-formed enough for `tsc`.
+//! The package's TypeScript declarations: the generated `types.d.ts` (`gen -- types`) is complete,
+//! derived from the data and well-formed enough for `tsc`; with the hand-written `js/index.d.ts`
+//! (and `js/boundary.d.ts`) every name is declared once, and the shapes declared for `describe()`
+//! are the ones it returns.
 
 use std::collections::BTreeMap;
 
@@ -7,6 +10,16 @@ use workspace_requests::describe::describe;
 use workspace_requests::schema::{databrain_datasource, paradigm, Schema, Type};
 use workspace_requests::typescript::declarations;
 use workspace_requests::{Code, ENDPOINTS};
+
+/// The hand-written declarations, which import the generated names from `./types.js`.
+const HAND_WRITTEN: &str = include_str!("../js/index.d.ts");
+
+/// The package's whole `types.d.ts`, as the build writes it (`gen -- types`).
+fn shipped_types() -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gen")).arg("types").output().expect("gen types");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
 
 /// The text without comments (`//` and `/* */`), string literals kept.
 fn without_comments(text: &str) -> String {
@@ -187,11 +200,12 @@ fn is_deterministic() {
 
 #[test]
 fn has_no_any_type() {
-    let ts = declarations();
-    let words = identifiers(&code_only(&ts));
-    assert!(!words.iter().any(|(_, w)| w == "any"), "`any` in the code");
-    for bad in [": any", "any[]", "<any>", "| any", "any |"] {
-        assert!(!code_only(&ts).contains(bad), "{bad}");
+    for ts in [shipped_types().as_str(), HAND_WRITTEN] {
+        let words = identifiers(&code_only(ts));
+        assert!(!words.iter().any(|(_, w)| w == "any"), "`any` in the code");
+        for bad in [": any", "any[]", "<any>", "| any", "any |"] {
+            assert!(!code_only(ts).contains(bad), "{bad}");
+        }
     }
 }
 
@@ -213,40 +227,15 @@ fn lists_every_endpoint_id_issue_code_and_api_error_code() {
         }
     }
     assert!(ts.contains("export type ApiName = \"databrain\" | \"paradigm\";\n"));
-    assert!(block(&ts, "EndpointInfo").contains("  method: \"POST\" | \"PUT\" | \"PATCH\";\n"));
-}
-
-#[test]
-fn result_types_and_functions() {
-    let ts = declarations();
-    for line in [
-        "  readonly path: string;",
-        "  readonly code: IssueCode;",
-        "  readonly message: string;",
-        "  readonly apiCode: ApiErrorCode;",
-    ] {
-        assert!(block(&ts, "Issue").contains(line), "{line}");
+    assert!(ts.contains("export type HttpMethod = \"POST\" | \"PUT\" | \"PATCH\";\n"));
+    let errors = block(&ts, "ErrorCodes");
+    for e in ENDPOINTS.iter() {
+        let line = errors.lines().find(|l| l.starts_with(&format!("  \"{}\": ", e.id))).expect(e.id);
+        for code in e.errors.iter().map(|err| err.code).chain([e.body_error]) {
+            assert_eq!(line.matches(&format!("\"{code}\"")).count(), 1, "{} {code}", e.id);
+        }
     }
-    assert!(block(&ts, "Warning").contains("  readonly apiCode: null;"), "warnings carry no API code");
-    assert!(block(&ts, "ValidateOptions").contains("  strict?: boolean;"));
-    for line in ["  readonly ok: boolean;", "  readonly issues: Issue[];", "  readonly warnings: Warning[];"] {
-        assert!(block(&ts, "ValidationResult").contains(line), "{line}");
-    }
-    for line in [
-        "export function validate(endpoint: EndpointId, body: unknown, options?: ValidateOptions): ValidationResult;\n",
-        "export function validateMany(endpoint: EndpointId, bodies: readonly unknown[], options?: ValidateOptions): ValidationResult[];\n",
-        "export function endpoints(): EndpointInfo[];\n",
-        "export function describe(endpoint: EndpointId): EndpointDescription;\n",
-        "export function jsonSchema(endpoint: EndpointId, options?: ValidateOptions): JsonSchema;\n",
-        "export type InitInput = string | GlobalInstance<\"URL\"> | GlobalInstance<\"Request\"> | GlobalInstance<\"Response\"> | WasmBytes | WasmModule;\n",
-        "export default function init(input?: InitInput | Promise<InitInput>): Promise<void>;\n",
-        "export function initSync(input: WasmBytes | WasmModule): void;\n",
-        "export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };\n",
-        "export type JsonSchema = { [key: string]: JsonValue };\n",
-    ] {
-        let at = ts.find(line).unwrap_or_else(|| panic!("missing {line}"));
-        assert!(ts[..at].ends_with("*/\n"), "no JSDoc before {line}");
-    }
+    assert!(block(HAND_WRITTEN, "EndpointInfo").contains("  method: HttpMethod;\n"));
 }
 
 #[test]
@@ -340,14 +329,25 @@ fn object_types_follow_the_schemas() {
 
 #[test]
 fn every_referenced_type_is_declared_exactly_once() {
-    let ts = declarations();
-    let code = code_only(&ts);
+    // The generated file stands alone: it declares every name it uses.
+    let generated = code_only(&declarations());
+    let own = declared(&generated);
+    for s in all_schemas() {
+        assert_eq!(own.get(s.name), Some(&1), "{}", s.name);
+    }
+    for (before, word) in identifiers(&generated) {
+        if before != '.' && word.starts_with(|c: char| c.is_ascii_uppercase()) && word != "Record" {
+            assert!(own.contains_key(&word), "{word} is referenced in types.d.ts but not declared there");
+        }
+    }
+    // With the rest of types.d.ts and the hand-written declarations, every name is declared once
+    // and every reference resolves.
+    let shipped = shipped_types();
+    assert!(shipped.starts_with(&declarations()), "gen types prints the schema-derived types first");
+    let code = [code_only(&shipped), code_only(HAND_WRITTEN)].join("\n");
     let declared = declared(&code);
     for (name, count) in &declared {
         assert_eq!(*count, 1, "{name} declared {count} times");
-    }
-    for s in all_schemas() {
-        assert_eq!(declared.get(s.name), Some(&1), "{}", s.name);
     }
     // Built-in types, and the type parameters of `GlobalInstance` / `WasmModule`.
     let builtins = [
@@ -364,6 +364,9 @@ fn every_referenced_type_is_declared_exactly_once() {
         "E",
         "Error",
         "HTTP_$",
+        "Readonly",
+        "B",
+        "J",
     ];
     for (before, word) in identifiers(&code) {
         if before == '.' || !word.starts_with(|c: char| c.is_ascii_uppercase()) || builtins.contains(&word.as_str()) {
@@ -451,7 +454,9 @@ impl Shapes {
             check_shape(u.as_object().expect("union"), &self.union, "UnionDescription");
             for v in u["variants"].as_array().expect("variants") {
                 check_shape(v.as_object().expect("variant"), &self.variant, "VariantDescription");
-                v["fields"].as_array().expect("fields").iter().for_each(|f| self.field(f));
+                for key in ["fields", "fieldsInForce"] {
+                    v[key].as_array().expect(key).iter().for_each(|f| self.field(f));
+                }
             }
         }
     }
@@ -477,9 +482,9 @@ impl Shapes {
 
 #[test]
 fn introspection_types_match_describe() {
-    let ts = declarations();
+    let ts = HAND_WRITTEN;
     let mut types = BTreeMap::new();
-    for member in block(&ts, "TypeDescription").lines().skip(1) {
+    for member in block(ts, "TypeDescription").lines().skip(1) {
         let member = member.trim().trim_start_matches("| ").trim_end_matches(';');
         let props = props(member);
         let kind = member.split("kind: \"").nth(1).and_then(|k| k.split('"').next()).expect("kind").to_string();
@@ -487,21 +492,19 @@ fn introspection_types_match_describe() {
         assert!(types.insert(kind, props).is_none());
     }
     let shapes = Shapes {
-        object: props(block(&ts, "ObjectDescription")),
-        field: props(block(&ts, "FieldDescription")),
-        rule: props(block(&ts, "RuleDescription")),
-        union: props(block(&ts, "UnionDescription")),
-        variant: props(block(&ts, "VariantDescription")),
-        field_text: block(&ts, "FieldDescription").to_string(),
-        rule_text: block(&ts, "RuleDescription").to_string(),
+        object: props(block(ts, "ObjectDescription")),
+        field: props(block(ts, "FieldDescription")),
+        rule: props(block(ts, "RuleDescription")),
+        union: props(block(ts, "UnionDescription")),
+        variant: props(block(ts, "VariantDescription")),
+        field_text: block(ts, "FieldDescription").to_string(),
+        rule_text: block(ts, "RuleDescription").to_string(),
         types,
     };
-    let mut endpoint = props(block(&ts, "EndpointDescription"));
-    endpoint.extend(props(block(&ts, "EndpointInfo")));
-    assert!(
-        block(&ts, "EndpointDescription").starts_with("export interface EndpointDescription extends EndpointInfo {")
-    );
-    let errors = block(&ts, "EndpointDescription").split("errors: ").nth(1).expect("errors");
+    let mut endpoint = props(block(ts, "EndpointDescription"));
+    endpoint.extend(props(block(ts, "EndpointInfo")));
+    assert!(block(ts, "EndpointDescription").starts_with("export interface EndpointDescription extends EndpointInfo {"));
+    let errors = block(ts, "EndpointDescription").split("errors: ").nth(1).expect("errors");
     let error = props(&errors[..=errors.find('}').expect("}")]);
     assert_eq!(error.len(), 3);
     for ep in ENDPOINTS.iter() {

@@ -207,10 +207,11 @@ test("a failed init (404) rejects with an Error, leaves the API unusable, and a 
   assert.ok(problems.every((p) => /404/.test(p)), problems.join("\n"));
 });
 
-test("the page loaded only the browser entry of the package (and the shared api.js)", () => {
+test("the page loaded only the browser entry of the package and the modules it shares", () => {
   const fromPkg = [...new Set(http.requests.filter((p) => p.startsWith("/pkg/")))].sort();
   assert.ok(fromPkg.includes("/pkg/web/index.js"));
   assert.ok(fromPkg.includes("/pkg/web/workspace_requests.js"));
-  assert.ok(fromPkg.includes("/pkg/api.js"));
-  assert.ok(fromPkg.every((p) => p.startsWith("/pkg/web/") || p === "/pkg/api.js"), fromPkg.join(", "));
+  for (const shared of ["data", "errors", "introspect", "validate", "wasm"]) assert.ok(fromPkg.includes(`/pkg/${shared}.js`), shared);
+  // web/ and the top-level modules; nothing of the Node, CommonJS or validator-only entries.
+  assert.ok(fromPkg.every((p) => p.startsWith("/pkg/web/") || /^\/pkg\/[a-z]+\.js$/.test(p)), fromPkg.join(", "));
 });

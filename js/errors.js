@@ -1,0 +1,139 @@
+// @ts-check
+// The package's error classes, shared by every entry (so `instanceof` holds whichever entry threw):
+// ValidationError from validate's report, the others from what the wasm export `send` answers
+// (src/wasm/client.rs). Declared for TypeScript in ./index.d.ts.
+/** @import { EndpointId, Issue, JsonValue, Sent, ValidationResult, Warning } from "./index.js" */
+
+/**
+ * A body that breaks the schema: nothing was sent.
+ * @implements {Omit<import("./index.js").ValidationError, "name">}
+ */
+export class ValidationError extends Error {
+  /**
+   * @param {EndpointId} endpoint
+   * @param {ValidationResult} result
+   */
+  constructor(endpoint, result) {
+    const first = result.issues[0];
+    const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : "";
+    super(`${endpoint}: the body is not valid: ${first ? first.message : "it has issues"}${more}`);
+    this.name = "ValidationError";
+    this.endpoint = endpoint;
+    /** @type {Issue[]} */
+    this.issues = result.issues;
+    /** @type {Warning[]} */
+    this.warnings = result.warnings;
+  }
+}
+
+/**
+ * The API answered with an error: its documented code (or `HTTP_<status>`), message and body.
+ * @implements {Omit<import("./index.js").ApiError, "name" | "code">}
+ */
+export class ApiError extends Error {
+  /**
+   * @param {EndpointId} endpoint
+   * @param {Extract<Sent<JsonValue>, { kind: "api" }>} outcome
+   */
+  constructor(endpoint, outcome) {
+    super(outcome.message);
+    this.name = "ApiError";
+    this.endpoint = endpoint;
+    this.status = outcome.status;
+    this.code = outcome.code;
+    this.body = outcome.body;
+    const fields = fieldErrors(outcome.body);
+    if (fields) this.fields = fields;
+  }
+}
+
+/**
+ * Paradigm's per-field errors (`fields: {<field>: [{error, detail}]}`, documented for its 422
+ * `validation_error`), kept only in that shape: entries that are not objects are left out, and
+ * `error` / `detail` are strings ("" when missing).
+ * @param {unknown} body
+ * @returns {{ [field: string]: { error: string, detail: string }[] } | undefined}
+ */
+function fieldErrors(body) {
+  const fields = body !== null && typeof body === "object" ? /** @type {{ fields?: unknown }} */ (body).fields : undefined;
+  if (fields === null || typeof fields !== "object" || Array.isArray(fields)) return undefined;
+  /** @type {{ [field: string]: { error: string, detail: string }[] }} */
+  const out = {};
+  for (const [key, list] of Object.entries(fields)) {
+    if (!Array.isArray(list)) continue;
+    const value = list
+      .filter((e) => e !== null && typeof e === "object")
+      .map((e) => ({ error: typeof e.error === "string" ? e.error : "", detail: typeof e.detail === "string" ? e.detail : "" }));
+    // Defined, not assigned: a field named "__proto__" stays data, never a prototype.
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/**
+ * The request did not complete: no connection, or it dropped before an answer.
+ * @implements {Omit<import("./index.js").NetworkError, "name">}
+ */
+export class NetworkError extends Error {
+  /**
+   * @param {EndpointId} endpoint
+   * @param {string} message
+   */
+  constructor(endpoint, message) {
+    super(`${endpoint}: the request failed: ${message}`);
+    this.name = "NetworkError";
+    this.endpoint = endpoint;
+  }
+}
+
+/**
+ * No answer within the client's `timeoutMs`.
+ * @implements {Omit<import("./index.js").TimeoutError, "name">}
+ */
+export class TimeoutError extends Error {
+  /**
+   * @param {EndpointId} endpoint
+   * @param {number} timeoutMs
+   */
+  constructor(endpoint, timeoutMs) {
+    super(`${endpoint}: no answer within ${timeoutMs} ms`);
+    this.name = "TimeoutError";
+    this.endpoint = endpoint;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The caller's AbortSignal fired; `reason` is its reason, whatever it was.
+ * @implements {Omit<import("./index.js").AbortError, "name">}
+ */
+export class AbortError extends Error {
+  /**
+   * @param {EndpointId} endpoint
+   * @param {unknown} reason
+   */
+  constructor(endpoint, reason) {
+    super(`${endpoint}: the request was aborted`);
+    this.name = "AbortError";
+    this.endpoint = endpoint;
+    this.reason = reason;
+  }
+}
+
+/**
+ * A success status whose body is not the documented JSON.
+ * @implements {Omit<import("./index.js").ResponseError, "name">}
+ */
+export class ResponseError extends Error {
+  /**
+   * @param {EndpointId} endpoint
+   * @param {Extract<Sent<JsonValue>, { kind: "response" }>} outcome
+   */
+  constructor(endpoint, outcome) {
+    super(outcome.message);
+    this.name = "ResponseError";
+    this.endpoint = endpoint;
+    this.status = outcome.status;
+    this.body = outcome.body;
+  }
+}

@@ -1,0 +1,385 @@
+// The package's hand-written TypeScript declarations: `workspace-requests` (web/index.js,
+// node/index.js, cjs/index.cjs), and through validator/index.d.ts `workspace-requests/validate`.
+// The names that derive from the schemas (EndpointId, IssueCode, RequestBodies, the body types...)
+// are generated into ./types.d.ts by `cargo run --bin gen -- types`, and so are the structs that
+// cross the wasm boundary (ClientOptions, BuildOptions, CurlOptions, BuiltRequestData, Sent: from
+// src/http by tsify). The JS modules check their implementations against these declarations
+// (`tsc -p js`).
+
+/**
+ * Validate request bodies of Databrain's v2 workspace/datasource API and LightOn Paradigm's v3
+ * workspace API before sending them.
+ *
+ * Every function works on an endpoint id (`EndpointId`). `validate` reports every problem at once,
+ * each with a JSON Pointer path, a stable code, a message and the API's error code.
+ *
+ * @packageDocumentation
+ */
+
+import type {
+  ApiErrorCode,
+  ApiName,
+  BuildOptions,
+  BuiltRequestData,
+  ClientOptions,
+  CurlOptions,
+  DatabrainCreateWorkspaceBody,
+  DatabrainDatasourceBody,
+  DatabrainUpdateWorkspaceBody,
+  EndpointId,
+  ErrorCodes,
+  HttpMethod,
+  IssueCode,
+  ParadigmDatasource,
+  ParadigmUpdateWorkspaceBody,
+  RequestBodies,
+} from "./types.js";
+
+export * from "./types.js";
+
+// ---------------------------------------------------------------------------------------------
+// Validation (./validate.js)
+
+/** One problem found in a body. */
+export interface Issue {
+  /** A JSON Pointer into the body (`""` for the body itself). */
+  readonly path: string;
+  /** What is wrong, as a stable code. */
+  readonly code: IssueCode;
+  /** A human-readable explanation. It never contains a secret value. */
+  readonly message: string;
+  /** The error code the API answers for this problem. */
+  readonly apiCode: ApiErrorCode;
+}
+
+/** A likely mistake the API may accept: not an error the API is known to answer, so `apiCode` is `null`. */
+export interface Warning {
+  /** A JSON Pointer into the body (`""` for the body itself). */
+  readonly path: string;
+  readonly code: IssueCode;
+  /** A human-readable explanation. It never contains a secret value. */
+  readonly message: string;
+  readonly apiCode: null;
+}
+
+/** How `validate` judges a body. */
+export interface ValidateOptions {
+  /** Unknown keys of documented objects are issues, not warnings (default `false`). Credential objects stay open. */
+  strict?: boolean;
+}
+
+/** The result of validating one body. */
+export interface ValidationResult {
+  /** `true` when the API should accept the body: no issues (warnings do not count). */
+  readonly ok: boolean;
+  /** Problems the API rejects the body for. */
+  readonly issues: Issue[];
+  /** Likely mistakes the API may not reject (e.g. a misspelled key it ignores). */
+  readonly warnings: Warning[];
+}
+
+/**
+ * Validates a request body against the endpoint's schema and reports every problem at once.
+ *
+ * Never throws, whatever `body` is.
+ *
+ * @param endpoint The endpoint the body is for.
+ * @param body The body, as it would be sent (a parsed JSON value).
+ * @param options `strict`: unknown keys of documented objects are issues, not warnings.
+ * @returns `ok`, and the issues (the API would reject the body) and warnings (it may not).
+ */
+export function validate(endpoint: EndpointId, body: unknown, options?: ValidateOptions): ValidationResult;
+
+/**
+ * Validates several bodies for the same endpoint.
+ *
+ * @returns One result per body, in the same order.
+ */
+export function validateMany(endpoint: EndpointId, bodies: readonly unknown[], options?: ValidateOptions): ValidationResult[];
+
+// ---------------------------------------------------------------------------------------------
+// Introspection (./introspect.js): the shapes `describe` and `jsonSchema` return (src/gen/describe.rs)
+
+/** An endpoint this package knows. */
+export interface EndpointInfo {
+  id: EndpointId;
+  api: ApiName;
+  method: HttpMethod;
+  /** The path, with `{id}` where a path parameter goes. */
+  path: string;
+  summary: string;
+}
+
+/** Every endpoint this package knows, in a fixed order. */
+export function endpoints(): EndpointInfo[];
+
+/**
+ * Describes an endpoint and its body schema as plain data: fields, types, doc lines, rules and
+ * variants, enough to render a form.
+ */
+export function describe(endpoint: EndpointId): EndpointDescription;
+
+/** The JSON Schema (draft 2020-12) of an endpoint's body, accepting what `validate` accepts in the same mode. */
+export function jsonSchema(endpoint: EndpointId, options?: ValidateOptions): JsonSchema;
+
+/** An endpoint and its body schema, as `describe` returns them. */
+export interface EndpointDescription extends EndpointInfo {
+  /** The error code the API answers for a body that breaks the schema. */
+  bodyError: ApiErrorCode;
+  /** The documented error answers of the endpoint. */
+  errors: { code: ApiErrorCode; status: number; doc: string }[];
+  body: ObjectDescription;
+}
+
+/** An object schema. */
+export interface ObjectDescription {
+  /** The type name (as in these declarations and in the JSON Schema's `$defs`). */
+  name: string;
+  doc: string;
+  /** Whether an unknown key is an issue in strict mode (a warning otherwise); `false` where unknown keys are always let through (credentials). */
+  closesInStrictMode: boolean;
+  /** Whether the public docs document every key of this object. */
+  documented: boolean;
+  fields: FieldDescription[];
+  rules: RuleDescription[];
+  /** Present when a discriminator field selects variants of the object. */
+  union?: UnionDescription;
+}
+
+/** One key of an object. */
+export interface FieldDescription {
+  name: string;
+  type: TypeDescription;
+  /** `expected`: the docs' examples always send it; a missing one is a warning. `forbidden`: never send it. */
+  required: "required" | "optional" | "expected" | "forbidden";
+  /** For a `forbidden` key: the key to send instead. */
+  useInstead?: string;
+  doc: string;
+  /** A password, key or token: never echoed anywhere. */
+  secret: boolean;
+  /** `false` when the public docs do not confirm the key's name: problems with it are only warnings. */
+  confirmed: boolean;
+  /** The value the API assumes when the key is omitted, where the docs state one. */
+  default?: string | boolean;
+}
+
+/** A cross-field rule of an object. */
+export interface RuleDescription {
+  /** `requiredWhen`: the fields must be present when `when` holds. `onlyWhen`: they must be absent unless it holds. */
+  kind: "requiredWhen" | "onlyWhen";
+  fields: string[];
+  /** `eq`: the sibling is present and equals `value`. `ne`: it is absent or differs. */
+  when: { field: string; op: "eq" | "ne"; value: string | boolean };
+  /** Whether breaking the rule is an issue or only a warning. */
+  level: "issue" | "warning";
+  /** The rule in words, e.g. `Required when connectionType is "DATASOURCE".` */
+  doc: string;
+}
+
+/** The type of a field's value. */
+export type TypeDescription =
+  | { kind: "string"; minLength?: number; maxLength?: number }
+  | { kind: "enum"; values: { value: string; doc: string }[] }
+  | { kind: "tag" }
+  | { kind: "boolean" }
+  | { kind: "integer"; minimum: number; maximum?: number }
+  | { kind: "port"; minimum: number; maximum: number }
+  | { kind: "array"; items: TypeDescription }
+  | { kind: "object"; object: ObjectDescription }
+  | { kind: "jsonObjectString" }
+  | { kind: "nullable"; inner: TypeDescription }
+  | { kind: "any" };
+
+/** The variants of an object whose `tag` field (of kind `tag`) selects them. */
+export interface UnionDescription {
+  tag: string;
+  variants: VariantDescription[];
+}
+
+/** One variant: the tag's value, the fields that replace the base fields of the same name, and the result. */
+export interface VariantDescription {
+  value: string;
+  doc: string;
+  /** The variant's own fields. */
+  fields: FieldDescription[];
+  /** The object's fields in force for this value: the base fields in order, the variant's in place of those of the same name. */
+  fieldsInForce: FieldDescription[];
+}
+
+/** A JSON value. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** A JSON Schema document. */
+export type JsonSchema = { [key: string]: JsonValue };
+
+// ---------------------------------------------------------------------------------------------
+// Loading the WebAssembly module (./wasm.js)
+
+/**
+ * The instance type of the global constructor `K`, or `never` where the project's type libraries
+ * do not declare it (no DOM and no Node types): these declarations need neither.
+ */
+export type GlobalInstance<K extends string> = typeof globalThis extends { [P in K]: abstract new (...args: never[]) => infer I } ? I : never;
+
+/** A compiled `WebAssembly.Module`, where the type libraries declare one. */
+export type WasmModule = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } } ? M : never;
+
+/** Bytes of the `.wasm` file. */
+export type WasmBytes = ArrayBuffer | ArrayBufferView;
+
+/** What `init` can load the WebAssembly module from: a URL, a fetch `Request` or `Response`, bytes, or a compiled module. */
+export type InitInput = string | GlobalInstance<"URL"> | GlobalInstance<"Request"> | GlobalInstance<"Response"> | WasmBytes | WasmModule;
+
+/**
+ * Loads the WebAssembly module in browsers: await it once before calling the other functions.
+ *
+ * In Node it loads the package's own `.wasm` (its argument is ignored); without it, the module
+ * loads on first use.
+ */
+export default function init(input?: InitInput | Promise<InitInput>): Promise<void>;
+
+/** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
+export function initSync(input: WasmBytes | WasmModule): void;
+
+// ---------------------------------------------------------------------------------------------
+// Requests (./request.js)
+
+/** What `buildRequest` returns: ready for `fetch`, or for `toCurl`. */
+export interface BuiltRequest<E extends EndpointId = EndpointId> extends Readonly<BuiltRequestData<string>> {
+  /** The endpoint the request is for (used by `toCurl` to find secret fields). */
+  readonly endpoint: E;
+  readonly method: HttpMethod;
+  /** The absolute URL: the base URL (or the API's default) and the endpoint's path. */
+  readonly url: string;
+  /** `Authorization: Bearer <token>`, `Content-Type` and `Accept: application/json`. */
+  readonly headers: { readonly [name: string]: string };
+  /** The body as JSON text. */
+  readonly body: string;
+}
+
+/**
+ * Validates `body` and builds the request. Throws `ValidationError` (with every issue) for an
+ * invalid body, and `TypeError` for a bad token, base URL (one holding `user:password@` too) or id,
+ * or for a body whose JSON differs from what `validate` reads in it (toJSON, a Date, a boxed
+ * primitive, a getter): the body is serialised once, and what is validated is what is sent.
+ */
+export function buildRequest<E extends EndpointId>(endpoint: E, body: RequestBodies[E], options: BuildOptions): BuiltRequest<E>;
+
+/**
+ * A curl command that runs as is in a POSIX shell. Unless `revealSecrets`, the bearer token is read
+ * from `$DATABRAIN_TOKEN` / `$PARADIGM_TOKEN`, every other credential header (`Authorization` of
+ * another scheme, `Cookie`, `X-Api-Key`, ...) and the URL's user info show `<redacted>`, and so does
+ * every body value that may be secret: inside `credentials`, all but the keys known not to be.
+ */
+export function toCurl(request: BuiltRequest, options?: CurlOptions): string;
+
+/**
+ * A copy of a request that is safe to show or log, redacted as `toCurl` redacts it: credential
+ * headers (`Bearer <redacted>`), the URL's user info, and every body value that may be secret.
+ */
+export function redactRequest<E extends EndpointId>(request: BuiltRequest<E>): BuiltRequest<E>;
+
+// ---------------------------------------------------------------------------------------------
+// Errors (./errors.js)
+
+/** The code of an error answer whose body names none and whose status the docs do not list. */
+export type HttpStatusCode = `HTTP_${number}`;
+
+/** A body that breaks the schema: nothing was sent. */
+export class ValidationError extends Error {
+  readonly name: "ValidationError";
+  readonly endpoint: EndpointId;
+  readonly issues: Issue[];
+  readonly warnings: Warning[];
+}
+
+/**
+ * The API answered with an error. A redirect (3xx) is one too: clients never follow one, so that
+ * the body and the token go to the base URL only (code `HTTP_3xx`, the message names the target's
+ * origin).
+ */
+export class ApiError<E extends EndpointId = EndpointId> extends Error {
+  readonly name: "ApiError";
+  readonly endpoint: E;
+  /** The HTTP status. */
+  readonly status: number;
+  /** The documented code from the body, else the one the docs give for the status, else `HTTP_<status>`. */
+  readonly code: ErrorCodes[E] | HttpStatusCode;
+  /** The body as parsed JSON, or its text when it is not JSON, or `null` when empty. */
+  readonly body: JsonValue;
+  /**
+   * Paradigm's per-field errors, when the body carries them (its 422 `validation_error`):
+   * `{ "members.users.0.id": [{ error: "invalid", detail: "…" }] }`.
+   */
+  readonly fields?: { readonly [field: string]: readonly { readonly error: string; readonly detail: string }[] };
+}
+
+/** The request did not complete: no connection, or it dropped before an answer. */
+export class NetworkError extends Error {
+  readonly name: "NetworkError";
+  readonly endpoint: EndpointId;
+}
+
+/** No answer within the client's `timeoutMs`. */
+export class TimeoutError extends Error {
+  readonly name: "TimeoutError";
+  readonly endpoint: EndpointId;
+  readonly timeoutMs: number;
+}
+
+/** The caller's AbortSignal fired; `reason` is its reason, whatever it was. */
+export class AbortError extends Error {
+  readonly name: "AbortError";
+  readonly endpoint: EndpointId;
+  readonly reason: unknown;
+}
+
+/** A success status whose body is not the documented JSON. */
+export class ResponseError extends Error {
+  readonly name: "ResponseError";
+  readonly endpoint: EndpointId;
+  readonly status: number;
+  readonly body: JsonValue;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients (./clients.js)
+
+/** Per call: the caller's signal; aborting it rejects with `AbortError`, whatever the reason. */
+export interface CallOptions {
+  signal?: GlobalInstance<"AbortSignal">;
+}
+
+/** Databrain's answer to a workspace or datasource request: the resource's name. */
+export interface NamedResource {
+  readonly name: string;
+  readonly [key: string]: unknown;
+}
+
+/** Paradigm's workspace object (the v3 response serializer). */
+export interface ParadigmWorkspace {
+  readonly id: number;
+  readonly name?: string;
+  readonly workspace_type?: string;
+  readonly document_upload_method?: string;
+  readonly description?: string | null;
+  readonly files_count?: number;
+  readonly sync?: { readonly editable?: boolean; readonly [key: string]: unknown } | null;
+  readonly [key: string]: unknown;
+}
+
+/** Databrain's v2 workspace and datasource endpoints (default base URL https://api.usedatabrain.com). */
+export class DatabrainClient {
+  constructor(options: ClientOptions);
+  createWorkspace(body: DatabrainCreateWorkspaceBody, options?: CallOptions): Promise<NamedResource>;
+  updateWorkspace(body: DatabrainUpdateWorkspaceBody, options?: CallOptions): Promise<NamedResource>;
+  createDatasource(body: DatabrainDatasourceBody, options?: CallOptions): Promise<NamedResource>;
+  updateDatasource(body: DatabrainDatasourceBody, options?: CallOptions): Promise<NamedResource>;
+}
+
+/** LightOn Paradigm's v3 workspace endpoints (default base URL https://api.lighton.ai). */
+export class ParadigmClient {
+  constructor(options: ClientOptions);
+  updateWorkspace(id: number, body: ParadigmUpdateWorkspaceBody, options?: CallOptions): Promise<ParadigmWorkspace>;
+  testDatasource(id: number, datasource: ParadigmDatasource, options?: CallOptions): Promise<JsonValue>;
+}

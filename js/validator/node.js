@@ -1,0 +1,14 @@
+// @ts-check
+// `workspace-requests/validate` in Node (ESM; validator/index.cjs is this file bundled as
+// CommonJS): the validator wasm loads from the file on first use.
+import { readFileSync } from "node:fs";
+import * as glue from "./workspace_requests.js";
+import { nodeWasm } from "../wasm.js";
+import { validation } from "../validate.js";
+
+const wasm = nodeWasm(glue, () => readFileSync(new URL("./workspace_requests_bg.wasm", import.meta.url)));
+export const { validate, validateMany } = validation(wasm);
+export const { initSync } = wasm;
+export default wasm.init;
+export { endpoints, describe, jsonSchema } from "../introspect.js";
+export { ValidationError } from "../errors.js";
