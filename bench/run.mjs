@@ -15,7 +15,7 @@
 // --quick runs the same code paths with a few iterations; it never fails on speed, only on errors
 // or disagreement.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -52,7 +52,7 @@ function fail(msg) {
 const log = (...a) => console.log(...a);
 
 // ------------------------------------------------------------------ libraries
-for (const f of ["node/index.js", "node/workspace_requests_bg.wasm", "web/index.js", "web/workspace_requests.js"]) {
+for (const f of ["node/index.js", "web/index.js", "web/workspace_requests.js", "web/workspace_requests_bg.wasm", "validator/web.js", "validator/workspace_requests_bg.wasm"]) {
   try {
     statSync(join(PKG, f));
   } catch {
@@ -315,28 +315,45 @@ const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).is
 const webGlue = walk(join(PKG, "web")).filter((f) => f.endsWith(".js"));
 const snippets = webGlue.filter((f) => f.includes(`${join("web", "snippets")}`));
 const pkgManifest = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
-// The web entry's files of the published package ("files" in pkg/package.json): web/ and the
-// top-level modules it shares with the other entries (introspection data).
+// Whether pkg/package.json's "files" publishes `rel` (entries: a folder "x/", a top-level "*.ext", a file).
+const publishes = (rel) =>
+  pkgManifest.files.some((p) => (p.endsWith("/") ? rel.startsWith(p) : p.startsWith("*") ? !rel.includes("/") && rel.endsWith(p.slice(1)) : rel === p));
+// The web entry's files of the published package: web/ and the top-level modules it shares with
+// the other entries (the introspection data among them).
 const published = walk(PKG).filter((f) => {
   const rel = relative(PKG, f);
   const forWeb = rel.startsWith("web/") || (!rel.includes("/") && rel.endsWith(".js"));
-  return forWeb && /\.(js|wasm)$/.test(f) && pkgManifest.files.some((p) => rel === p || (p.endsWith("/") && rel.startsWith(p)));
+  return forWeb && /\.(js|wasm)$/.test(f) && publishes(rel);
 });
-// What a bundler keeps of the web entry for an app that only validates.
+// What a bundler keeps of the validator-only entry (`workspace-requests/validate`) for an app that
+// only validates.
 const ourGlueBundle = await bundle({
   stdin: {
-    contents: `export { default as init, initSync, validate, validateMany } from ${JSON.stringify(join(PKG, "web", "index.js"))};`,
+    contents: `export { default as init, initSync, validate, validateMany } from ${JSON.stringify(join(PKG, "validator", "web.js"))};`,
     resolveDir: BENCH,
     sourcefile: "validate-only.mjs",
   },
 });
-// The validator alone: scripts/build-pkg.sh also builds the wasm without the fetch clients.
-const ALONE = join(PKG, "..", "target", "validator-only");
+// The validator alone: the wasm built without the fetch clients, its glue and the modules its
+// browser entry runs (the data module it reads endpoint ids from is counted in `full`).
+const ALONE = join(PKG, "validator");
 const aloneSnippets = walk(ALONE).filter((f) => f.includes("snippets") && f.endsWith(".js"));
+// The Vite build of a page importing only validate from workspace-requests/validate, as measured by
+// tests/js/vite.test.mjs (`make test-js`), when it has run.
+const viteFile = join(ROOT, "target", "vite-validate-size.json");
+const vite = existsSync(viteFile) ? JSON.parse(readFileSync(viteFile, "utf8")) : null;
 const sizes = {
-  validator: sizeOf([join(ALONE, "workspace_requests_bg.wasm"), join(ALONE, "workspace_requests.js"), join(PKG, "web", "index.js"), ...aloneSnippets]),
+  validator: sizeOf([
+    join(ALONE, "workspace_requests_bg.wasm"),
+    join(ALONE, "workspace_requests.js"),
+    ...aloneSnippets,
+    join(ALONE, "web.js"),
+    join(PKG, "wasm.js"),
+    join(PKG, "validate.js"),
+  ]),
   full: sizeOf(published),
   validator_minified: sizeOf([join(ALONE, "workspace_requests_bg.wasm"), ourGlueBundle]),
+  ...(vite && { validator_vite: { ...vite.total, files: vite.files.map((f) => f.file) } }),
   wasm: sizeOf([join(PKG, "web", "workspace_requests_bg.wasm")]),
   zod: sizeOf([await bundle({ entryPoints: [join(BENCH, "peers", "zod.mjs")] })]),
   // The same schemas with `import * as z from "zod"`: the `z` object of `import { z }` also
@@ -367,7 +384,7 @@ const sizes = {
   ]),
   ajv_standalone: sizeOf([standaloneBundle]),
 };
-sizes.validator_minified.files = ["target/validator-only/workspace_requests_bg.wasm", "esbuild bundle of init/initSync/validate/validateMany from pkg/web/index.js"];
+sizes.validator_minified.files = ["pkg/validator/workspace_requests_bg.wasm", "esbuild bundle of init/initSync/validate/validateMany from pkg/validator/web.js"];
 log("sizes done");
 
 // ------------------------------------------------------------------ report
@@ -474,9 +491,10 @@ lines.push("");
 lines.push("| artefact | raw | gzip | brotli | files |");
 lines.push("| --- | ---: | ---: | ---: | --- |");
 const sizeNote = {
-  validator: "the validator alone: wasm built without the fetch clients + its web JS glue (target/validator-only) + web/index.js",
+  validator: "the validator alone (`workspace-requests/validate`): wasm built without the fetch clients + its web JS glue + validator/web.js, wasm.js, validate.js",
   full: `every JS + wasm file of the published package for the web entry: ${published.map((f) => relative(PKG, f)).join(", ")}`,
-  validator_minified: "the validator-only wasm + an esbuild bundle (minified) of init/initSync/validate/validateMany from pkg/web/index.js",
+  validator_minified: "the validator-only wasm + an esbuild bundle (minified) of init/initSync/validate/validateMany from pkg/validator/web.js",
+  validator_vite: `what Vite ${vite?.vite ?? ""} emits for a page importing only validate from workspace-requests/validate (tests/js/vite.test.mjs, target/vite-validate-size.json)`,
   wasm: "the .wasm alone",
   zod: "bench/peers/zod.mjs bundled (`import { z } from \"zod\"`: includes all locales)",
   zod_namespace_import: "the same with `import * as z from \"zod\"`",
