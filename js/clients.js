@@ -3,48 +3,15 @@
 // (src/wasm/client.rs, which sends with gloo-net and classifies the answer): this file owns the
 // client options, timeouts, the caller's AbortSignal, retries and the error each outcome becomes.
 // Declared in ./index.d.ts.
-/** @import { BuiltRequest, CallOptions, ClientOptions, EndpointId, JsonValue, RequestBodies, Sent } from "./index.js" */
+/** @import { BuiltRequest, CallOptions, ClientConfig, ClientOptions, EndpointId, JsonValue, RequestBodies, Sent } from "./index.js" */
 /** @import { Wasm } from "./wasm.js" */
+import { MAX_TIMER_MS } from "./data.js";
 import { AbortError, ApiError, NetworkError, ResponseError, TimeoutError } from "./errors.js";
+import { readOptions } from "./request.js";
 import { endpointIndex } from "./validate.js";
-
-/** The longest delay timers hold (2^31 - 1 ms, about 24.8 days); a larger one fires at once. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /** Only these methods are retried (the Databrain updates); POST and PATCH never are. */
 const IDEMPOTENT = new Set(["PUT"]);
-
-/**
- * A client's options, checked: a mistyped or out-of-range option is a TypeError.
- * @typedef {{ token: string, baseUrl: string | undefined, timeoutMs: number | undefined, retry: { retries: number, backoffMs: number }, strict: boolean }} ClientConfig
- */
-
-/**
- * The options of `new DatabrainClient(options)` / `new ParadigmClient(options)`, checked, with
- * the retry policy's defaults filled in.
- * @param {ClientOptions | undefined} options
- * @returns {ClientConfig}
- */
-export function clientOptions(options) {
-  const { token, baseUrl, timeoutMs, retry, strict = false } = options ?? /** @type {Partial<ClientOptions>} */ ({});
-  if (typeof token !== "string" || token.trim() === "") throw new TypeError("token must be a non-empty string");
-  if (baseUrl !== undefined && typeof baseUrl !== "string") throw new TypeError("baseUrl must be a string");
-  if (typeof strict !== "boolean") throw new TypeError("strict must be a boolean");
-  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS)) {
-    throw new TypeError("timeoutMs must be a positive number of milliseconds, at most 2147483647");
-  }
-  // Retries: off by default; `true` means 2 retries from 200 ms.
-  let policy = { retries: 0, backoffMs: 0 };
-  if (retry !== undefined && retry !== false) {
-    const { retries = 2, backoffMs = 200 } = retry === true ? {} : retry;
-    if (!Number.isInteger(retries) || retries < 0) throw new TypeError("retry.retries must be a whole number >= 0");
-    if (typeof backoffMs !== "number" || !(backoffMs >= 0 && backoffMs <= MAX_TIMER_MS)) {
-      throw new TypeError("retry.backoffMs must be a number from 0 to 2147483647");
-    }
-    policy = { retries, backoffMs };
-  }
-  return { token, baseUrl, timeoutMs, retry: policy, strict };
-}
 
 /**
  * Waits, unless the caller aborts first.
@@ -68,8 +35,13 @@ function pause(ms, endpoint, signal) {
 }
 
 /**
- * The wasm export: what sending gave (it never rejects).
- * @typedef {{ send(index: number, request: BuiltRequest, signal: AbortSignal): Promise<Sent<JsonValue>> }} SendExports
+ * The wasm exports: what sending gave (it never rejects), and the option readers
+ * (src/wasm/client.rs: serde structs, so an unknown or mistyped option is a TypeError).
+ * @typedef {{
+ *   send(index: number, request: BuiltRequest, signal: AbortSignal): Promise<Sent<JsonValue>>,
+ *   clientOptions(options: unknown): ClientConfig,
+ *   callOptions(options: unknown): AbortSignal | undefined,
+ * }} SendExports
  */
 
 /**
@@ -90,12 +62,11 @@ export function clients(wasm, buildRequest) {
    * @returns {Promise<T>}
    */
   async function call(config, endpoint, body, id, options) {
-    const signal = options?.signal;
-    if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError("signal must be an AbortSignal");
+    const signal = readOptions(endpoint, wasm.exports().callOptions, options);
     const request = buildRequest(endpoint, body, { token: config.token, baseUrl: config.baseUrl, id, strict: config.strict });
     const { send } = wasm.exports();
     const index = endpointIndex(endpoint);
-    const attempts = IDEMPOTENT.has(request.method) ? config.retry.retries + 1 : 1;
+    const attempts = IDEMPOTENT.has(request.method) ? config.retries + 1 : 1;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new AbortError(endpoint, signal.reason);
       // gloo-net must only ever see an Error as the abort reason: the caller's signal (whose
@@ -136,7 +107,7 @@ export function clients(wasm, buildRequest) {
       }
       const retryable = error instanceof NetworkError || error.status >= 500;
       if (!retryable || attempt + 1 >= attempts) throw error;
-      await pause(Math.min(config.retry.backoffMs * 2 ** attempt, MAX_TIMER_MS), endpoint, signal);
+      await pause(Math.min(config.backoffMs * 2 ** attempt, MAX_TIMER_MS), endpoint, signal);
     }
   }
 
@@ -145,7 +116,7 @@ export function clients(wasm, buildRequest) {
     #config;
     /** @param {ClientOptions} options */
     constructor(options) {
-      this.#config = clientOptions(options);
+      this.#config = readOptions("DatabrainClient", wasm.exports().clientOptions, options);
     }
     /** @type {import("./index.js").DatabrainClient["createWorkspace"]} */
     createWorkspace(body, options) {
@@ -170,7 +141,7 @@ export function clients(wasm, buildRequest) {
     #config;
     /** @param {ClientOptions} options */
     constructor(options) {
-      this.#config = clientOptions(options);
+      this.#config = readOptions("ParadigmClient", wasm.exports().clientOptions, options);
     }
     /** @type {import("./index.js").ParadigmClient["updateWorkspace"]} */
     updateWorkspace(id, body, options) {

@@ -3,7 +3,7 @@
 // (src/wasm/client.rs): the module validates, builds and redacts; this file serialises the body
 // once and reads a caller's request objects in JavaScript, so that no getter, Proxy trap or toJSON
 // of theirs runs inside the module. Declared in ./index.d.ts.
-/** @import { BuiltRequest, BuiltRequestData, EndpointId, ValidationResult } from "./index.js" */
+/** @import { BuildOptions, BuiltRequest, BuiltRequestData, EndpointId, ValidationResult } from "./index.js" */
 /** @import { Wasm } from "./wasm.js" */
 import { ValidationError } from "./errors.js";
 import { endpointIndex, enter, leave, refuseReentry } from "./validate.js";
@@ -84,10 +84,64 @@ export function plainRequest(request, what) {
 }
 
 /**
+ * A plain copy of a caller's options, read here so that no getter or Proxy trap of theirs runs
+ * inside the wasm module (which reads the copy with serde). Objects are copied (own enumerable
+ * keys, a few levels deep); an AbortSignal is kept as it is; whatever a getter throws becomes a
+ * TypeError naming `what`, never the caller's message.
+ * @param {unknown} options
+ * @param {string} what
+ * @returns {unknown}
+ */
+export function plainOptions(options, what) {
+  /** @type {(value: unknown, depth: number) => unknown} */
+  const copy = (value, depth) => {
+    if (value === null || typeof value !== "object" || depth > 4) return value;
+    if (typeof AbortSignal !== "undefined" && value instanceof AbortSignal) return value;
+    if (Array.isArray(value)) return value.map((v) => copy(v, depth + 1));
+    /** @type {Record<string, unknown>} */
+    const out = {};
+    for (const key of Object.keys(value)) {
+      // Defined, not assigned: a key named "__proto__" stays data.
+      const v = copy(/** @type {Record<string, unknown>} */ (value)[key], depth + 1);
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  try {
+    return copy(options, 0);
+  } catch (_) {
+    throw new TypeError(`${what}: the options could not be read (a getter or Proxy trap threw)`);
+  }
+}
+
+/**
+ * Reads a caller's options with one of the wasm option readers (serde structs: an unknown or
+ * mistyped option is a TypeError, which names `what`).
+ * @template T
+ * @param {string} what
+ * @param {(options: unknown) => T} read
+ * @param {unknown} options
+ * @returns {T}
+ */
+export function readOptions(what, read, options) {
+  const plain = plainOptions(options, what);
+  enter(what);
+  try {
+    return read(plain);
+  } catch (e) {
+    throw e instanceof TypeError ? new TypeError(`${what}: ${e.message}`) : e;
+  } finally {
+    leave();
+  }
+}
+
+/**
  * The wasm exports behind the request functions.
  * @typedef {{
- *   build(index: number, body: unknown, token: unknown, baseUrl: unknown, id: unknown, strict: boolean, text: string | undefined): BuiltRequestData<string> | { invalid: ValidationResult },
+ *   build(index: number, body: unknown, options: BuildOptions, text: string | undefined): BuiltRequestData<string> | { invalid: ValidationResult },
+ *   buildOptions(options: unknown): BuildOptions & { strict: boolean },
  *   curl(request: PlainRequest, reveal: boolean): string,
+ *   curlOptions(options: unknown): boolean,
  *   redact(request: PlainRequest): BuiltRequestData<string>,
  * }} RequestExports
  */
@@ -101,10 +155,10 @@ export function plainRequest(request, what) {
 export function requests(wasm, validate) {
   /** @type {typeof import("./index.js").buildRequest} */
   function buildRequest(endpoint, body, options) {
-    const { build } = wasm.exports();
+    const { build, buildOptions } = wasm.exports();
     const index = endpointIndex(endpoint);
-    const { token, baseUrl, id, strict = false } = options ?? {};
-    if (typeof strict !== "boolean") throw new TypeError("buildRequest: options.strict must be a boolean");
+    const read = readOptions("buildRequest", buildOptions, options);
+    const strict = read.strict;
     // What is validated is what is sent: the body is serialised once, here, and the module
     // validates and sends that text's data. A body whose serialisation differs from what
     // validate() reads in it is refused rather than sent as something else.
@@ -127,7 +181,7 @@ export function requests(wasm, validate) {
     enter("buildRequest");
     let built;
     try {
-      built = build(index, sent, token, baseUrl, id, strict, text);
+      built = build(index, sent, read, text);
     } finally {
       leave();
     }
@@ -138,9 +192,9 @@ export function requests(wasm, validate) {
 
   /** @type {typeof import("./index.js").toCurl} */
   function toCurl(request, options) {
-    const { curl } = wasm.exports();
+    const { curl, curlOptions } = wasm.exports();
     const plain = plainRequest(request, "toCurl");
-    const reveal = options?.revealSecrets === true;
+    const reveal = readOptions("toCurl", curlOptions, options);
     enter("toCurl");
     try {
       return curl(plain, reveal);

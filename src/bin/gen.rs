@@ -32,11 +32,14 @@ fn data() -> String {
          export const ENDPOINTS = {};\n\
          export const DESCRIPTIONS = {};\n\
          export const SCHEMAS = {};\n\
-         export const STRICT_SCHEMAS = {};\n",
+         export const STRICT_SCHEMAS = {};\n\
+         // The longest delay timers hold: the clients' timeout and back-off are at most this.\n\
+         export const MAX_TIMER_MS = {};\n",
         Value::from(Value::Array(list).to_string()),
         texts(&describe),
         texts(&|e| json_schema_with(e, ValidationOptions::default())),
         texts(&|e| json_schema_with(e, ValidationOptions::STRICT)),
+        workspace_requests::http::options::MAX_TIMER_MS,
     )
 }
 
@@ -50,6 +53,7 @@ fn boundary_types() -> String {
         options::RetryOptions::DECL,
         options::BuildOptions::DECL,
         options::CurlOptions::DECL,
+        options::ClientConfig::DECL,
         BuiltRequest::<()>::DECL,
         Sent::<()>::DECL,
     ];

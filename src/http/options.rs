@@ -154,11 +154,14 @@ pub struct CurlOptions {
 /// What a client works with: `ClientOptions` checked, defaults filled in.
 #[derive(Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "types", derive(tsify::Tsify))]
 pub struct ClientConfig {
     pub token: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "types", tsify(optional))]
     pub base_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "types", tsify(optional))]
     pub timeout_ms: Option<f64>,
     pub retries: u32,
     pub backoff_ms: f64,

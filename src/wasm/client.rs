@@ -1,26 +1,18 @@
-//! Building and sending requests from JavaScript. The JS side (`js/client.js`) turns what these
+//! Building and sending requests from JavaScript. The JS side (`js/clients.js`) turns what these
 //! return into the package's error classes, and owns timeouts, caller signals and retries.
 
 use gloo_net::http::{Method, RequestBuilder};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::convert::{endpoint, from_js, to_js, BindingError, Preserved};
 use super::js::Js;
 use super::result;
-use crate::http::request::{self, RequestError};
-use crate::http::response::{classify, Body, Outcome};
-use crate::schema::endpoints::{Endpoint, ENDPOINTS};
-
-fn endpoint(index: u32) -> Result<&'static Endpoint, JsValue> {
-    usize::try_from(index)
-        .ok()
-        .and_then(|i| ENDPOINTS.get(i))
-        .ok_or_else(|| js_sys::RangeError::new("workspace-requests: no endpoint at this index").into())
-}
-
-fn type_error(e: RequestError) -> JsValue {
-    js_sys::TypeError::new(&e.to_string()).into()
-}
+use crate::http::options::{BuildOptions, ClientOptions, CurlOptions, Number};
+use crate::http::request;
+use crate::http::response::{classify, Body, Sent};
+use crate::schema::endpoints::Endpoint;
 
 fn set(o: &js_sys::Object, k: &str, v: &JsValue) {
     // Setting a data property on a fresh plain object cannot throw.
@@ -31,35 +23,67 @@ fn get(o: &JsValue, k: &str) -> JsValue {
     js_sys::Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// `build(endpointIndex, body, token, baseUrl, id, strict, text)`: `{invalid: result}` when the
-/// body has issues (nothing else is done), else the request `{endpoint, method, url, headers,
-/// body}`. `text` is the body's JSON text, which `body` was parsed from (js/client.js serialises
-/// once, so that what is validated is what is sent). Throws a `TypeError` for a bad token, base
-/// URL or id.
+/// `clientOptions(options)`: a client's options (`ClientOptions`), checked, with the defaults
+/// filled in: `{token, baseUrl?, timeoutMs?, retries, backoffMs, strict}`. Throws a `TypeError`
+/// naming an unknown or mistyped option.
+#[wasm_bindgen(js_name = clientOptions, skip_typescript)]
+pub fn client_options(options: JsValue) -> Result<JsValue, BindingError> {
+    if options.is_undefined() || options.is_null() {
+        return Err(BindingError::Type("options must be an object with a token".to_string()));
+    }
+    let config = from_js::<ClientOptions>(options)?.check()?;
+    to_js(&config)
+}
+
+/// `buildOptions(options)`: `buildRequest`'s options (`BuildOptions`) as read, with `strict`
+/// filled in. The values are checked by `build`.
+#[wasm_bindgen(js_name = buildOptions, skip_typescript)]
+pub fn build_options(options: JsValue) -> Result<JsValue, BindingError> {
+    if options.is_undefined() || options.is_null() {
+        return Err(BindingError::Type("options must be an object with a token".to_string()));
+    }
+    let mut read: BuildOptions = from_js(options)?;
+    read.strict = Some(read.strict.unwrap_or(false));
+    to_js(&read)
+}
+
+/// `curlOptions(options)`: whether `toCurl` shows secrets (`CurlOptions`).
+#[wasm_bindgen(js_name = curlOptions, skip_typescript)]
+pub fn curl_options(options: JsValue) -> Result<bool, BindingError> {
+    Ok(from_js::<CurlOptions>(options)?.reveal_secrets.unwrap_or(false))
+}
+
+/// A client call's options: `{ signal?: AbortSignal }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CallOptions {
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    signal: JsValue,
+}
+
+/// `callOptions(options)`: the caller's `AbortSignal`, or `undefined`.
+#[wasm_bindgen(js_name = callOptions, skip_typescript)]
+pub fn call_options(options: JsValue) -> Result<JsValue, BindingError> {
+    let signal = from_js::<CallOptions>(options)?.signal;
+    if signal.is_undefined() || signal.has_type::<web_sys::AbortSignal>() {
+        Ok(signal)
+    } else {
+        Err(BindingError::Type("options.signal must be an AbortSignal".to_string()))
+    }
+}
+
+/// `build(endpointIndex, body, options, text)`: `{invalid: result}` when the body has issues
+/// (nothing else is done), else the request (`BuiltRequest`). `options` are `BuildOptions`;
+/// `text` is the body's JSON text, which `body` was parsed from (js/request.js serialises once,
+/// so that what is validated is what is sent). Throws a `TypeError` for a bad token, base URL or
+/// id.
 #[wasm_bindgen(js_name = build, skip_typescript)]
-pub fn build(
-    index: u32,
-    body: JsValue,
-    token: JsValue,
-    base_url: JsValue,
-    id: JsValue,
-    strict: bool,
-    text: JsValue,
-) -> Result<JsValue, JsValue> {
+pub fn build(index: u32, body: JsValue, options: JsValue, text: JsValue) -> Result<JsValue, BindingError> {
     let ep = endpoint(index)?;
-    let token = token.as_string().ok_or_else(|| type_error(RequestError::Token("must be a string")))?;
-    let token = request::token(&token).map_err(type_error)?;
-    let base = match base_url.as_string() {
-        Some(b) => Some(b),
-        None if base_url.is_undefined() || base_url.is_null() => None,
-        None => return Err(type_error(RequestError::BaseUrl("must be a string".to_string()))),
-    };
-    let id = match id.as_f64() {
-        Some(n) => Some(n),
-        None if id.is_undefined() || id.is_null() => None,
-        None => return Err(type_error(RequestError::InvalidId(super::js::describe_kind(&id).to_string()))),
-    };
-    let url = request::url(ep, base.as_deref(), id).map_err(type_error)?;
+    let options: BuildOptions = from_js(options)?;
+    let strict = options.strict.unwrap_or(false);
+    // Checked before the body, so that a bad token or URL is reported whatever the body is.
+    let request = request::build(ep, options.base_url.as_deref(), options.id.map(|Number(n)| n), &options.token, ())?;
     let report = crate::validate_with(ep, &Js::new(body.clone()), crate::ValidationOptions { strict });
     super::js::end_validation();
     if !report.ok() {
@@ -71,19 +95,9 @@ pub fn build(
     let text = match text.dyn_into::<js_sys::JsString>() {
         Ok(t) => t,
         Err(_) => js_sys::JSON::stringify(&body)
-            .map_err(|_| js_sys::TypeError::new("the body cannot be serialised as JSON"))?,
+            .map_err(|_| BindingError::Type("the body cannot be serialised as JSON".to_string()))?,
     };
-    let headers = js_sys::Object::new();
-    for (name, value) in request::headers(token) {
-        set(&headers, name, &JsValue::from_str(&value));
-    }
-    let out = js_sys::Object::new();
-    set(&out, "endpoint", &JsValue::from_str(ep.id));
-    set(&out, "method", &JsValue::from_str(ep.method));
-    set(&out, "url", &JsValue::from_str(&url));
-    set(&out, "headers", &headers);
-    set(&out, "body", &text);
-    Ok(out.into())
+    to_js(&request.with_body(Preserved(text)))
 }
 
 /// The headers of a request object, in order, as name/value pairs.
@@ -103,11 +117,11 @@ fn header_pairs(req: &JsValue) -> Vec<(String, String)> {
 
 /// The body of a request object: as sent when `reveal`, else with every secret value (found from
 /// the request's endpoint schema, and by key name) replaced by `<redacted>`.
-fn request_body(req: &JsValue, ep: Option<&'static Endpoint>, reveal: bool) -> Result<Option<String>, JsValue> {
+fn request_body(req: &JsValue, ep: Option<&'static Endpoint>, reveal: bool) -> Result<Option<String>, BindingError> {
     Ok(match get(req, "body") {
         b if b.is_undefined() || b.is_null() => None,
         b => match b.as_string() {
-            None => return Err(js_sys::TypeError::new("request.body must be a string").into()),
+            None => return Err(BindingError::Type("request.body must be a string".to_string())),
             Some(text) if reveal => Some(text),
             Some(text) => Some(match crate::engine::jsontext::is_json(&text).then(|| js_sys::JSON::parse(&text)) {
                 Some(Ok(parsed)) => {
@@ -126,14 +140,14 @@ fn request_endpoint(req: &JsValue) -> Option<&'static Endpoint> {
     get(req, "endpoint").as_string().and_then(|id| crate::schema::endpoints::endpoint(&id))
 }
 
-fn required_string(req: &JsValue, key: &str) -> Result<String, JsValue> {
-    get(req, key).as_string().ok_or_else(|| js_sys::TypeError::new(&format!("request.{key} must be a string")).into())
+fn required_string(req: &JsValue, key: &str) -> Result<String, BindingError> {
+    get(req, key).as_string().ok_or_else(|| BindingError::Type(format!("request.{key} must be a string")))
 }
 
 /// `curl(request, reveal)`: a curl command for a request object. Secrets (the token, and the
 /// body's secret fields, found from the request's endpoint schema) are replaced unless `reveal`.
 #[wasm_bindgen(js_name = curl, skip_typescript)]
-pub fn curl(req: JsValue, reveal: bool) -> Result<String, JsValue> {
+pub fn curl(req: JsValue, reveal: bool) -> Result<String, BindingError> {
     let method = required_string(&req, "method")?;
     let url = required_string(&req, "url")?;
     let ep = request_endpoint(&req);
@@ -146,7 +160,7 @@ pub fn curl(req: JsValue, reveal: bool) -> Result<String, JsValue> {
 /// `redact(request)`: a copy of a request object safe to show or log: the `Authorization` value
 /// after its scheme, and every secret value of the body, read `<redacted>`.
 #[wasm_bindgen(js_name = redact, skip_typescript)]
-pub fn redact(req: JsValue) -> Result<JsValue, JsValue> {
+pub fn redact(req: JsValue) -> Result<JsValue, BindingError> {
     let method = required_string(&req, "method")?;
     let url = required_string(&req, "url")?;
     let ep = request_endpoint(&req);
@@ -178,21 +192,26 @@ fn origin_of(location: &str) -> String {
     format!("{}://{}", &location[..scheme_end], crate::engine::text::quote(host).trim_matches('"'))
 }
 
-fn outcome(kind: &str) -> js_sys::Object {
-    let o = js_sys::Object::new();
-    set(&o, "kind", &JsValue::from_str(kind));
-    o
+/// `send(endpointIndex, request, signal)`: sends a built request with gloo-net and resolves to
+/// the send result (`Sent`: `{kind: "ok", status, data}`, `{kind: "api", status, code, message,
+/// body}`, `{kind: "response", status, message, body}`, `{kind: "network", message}` or `{kind:
+/// "aborted"}`). Never rejects for an answer or a failure to get one. The signal must be one the
+/// caller cannot abort with a non-Error reason (gloo-net traps on those): js/clients.js always
+/// passes its own.
+#[wasm_bindgen(js_name = send, skip_typescript)]
+pub async fn send(index: u32, req: JsValue, signal: web_sys::AbortSignal) -> Result<JsValue, BindingError> {
+    let ep = endpoint(index)?;
+    to_js(&sent(ep, &req, &signal).await)
 }
 
-/// `send(endpointIndex, request, signal)`: sends a built request with gloo-net and resolves to
-/// `{kind: "ok", status, data}`, `{kind: "api", status, code, message, body}`, `{kind: "response",
-/// status, message, body}`, `{kind: "network", message}` or `{kind: "aborted"}`. Never rejects.
-/// The signal must be one the caller cannot abort with a non-Error reason (gloo-net traps on
-/// those): `js/client.js` always passes its own.
-#[wasm_bindgen(js_name = send, skip_typescript)]
-pub async fn send(index: u32, req: JsValue, signal: web_sys::AbortSignal) -> Result<JsValue, JsValue> {
-    let ep = endpoint(index)?;
-    let url = get(&req, "url").as_string().unwrap_or_default();
+type Answer = Sent<Preserved<JsValue>>;
+
+fn network(message: impl Into<String>) -> Answer {
+    Sent::Network { message: message.into() }
+}
+
+async fn sent(ep: &'static Endpoint, req: &JsValue, signal: &web_sys::AbortSignal) -> Answer {
+    let url = get(req, "url").as_string().unwrap_or_default();
     let method = match ep.method {
         "POST" => Method::POST,
         "PUT" => Method::PUT,
@@ -201,58 +220,41 @@ pub async fn send(index: u32, req: JsValue, signal: web_sys::AbortSignal) -> Res
     };
     // Redirects are never followed: the body and the token go to the configured base URL only.
     let mut builder =
-        RequestBuilder::new(&url).method(method).abort_signal(Some(&signal)).redirect(web_sys::RequestRedirect::Manual);
-    for (name, value) in header_pairs(&req) {
+        RequestBuilder::new(&url).method(method).abort_signal(Some(signal)).redirect(web_sys::RequestRedirect::Manual);
+    for (name, value) in header_pairs(req) {
         builder = builder.header(&name, &value);
     }
-    let body = get(&req, "body").as_string().unwrap_or_default();
+    let body = get(req, "body").as_string().unwrap_or_default();
     let request = match builder.body(body) {
         Ok(r) => r,
-        Err(e) => {
-            let o = outcome("network");
-            set(&o, "message", &JsValue::from_str(&e.to_string()));
-            return Ok(o.into());
-        }
+        Err(e) => return network(e.to_string()),
     };
-    let failed = |e: gloo_net::Error| -> JsValue {
-        if signal.aborted() {
-            return outcome("aborted").into();
-        }
-        let o = outcome("network");
-        set(&o, "message", &JsValue::from_str(&e.to_string()));
-        o.into()
-    };
+    let failed = |e: gloo_net::Error| if signal.aborted() { Sent::Aborted } else { network(e.to_string()) };
     let response = match request.send().await {
         Ok(r) => r,
-        Err(e) => return Ok(failed(e)),
+        Err(e) => return failed(e),
     };
     let status = response.status();
     // A browser hides a redirect it did not follow behind status 0 (an "opaqueredirect" answer).
     if status == 0 {
-        let o = outcome("network");
-        let message = "the server answered with a redirect, which is not followed (the body and the token are sent to the base URL only)";
-        set(&o, "message", &JsValue::from_str(message));
-        return Ok(o.into());
+        return network(
+            "the server answered with a redirect, which is not followed (the body and the token are sent to the base URL only)",
+        );
     }
     if (300..400).contains(&status) {
         let target = response.headers().get("location").map(|l| origin_of(&l)).unwrap_or_default();
-        let o = outcome("api");
-        set(&o, "code", &JsValue::from_str(&format!("HTTP_{status}")));
         let message = format!(
             "{}: the server answered {status}, a redirect{}; redirects are not followed, so that the body and the token go to the base URL only",
             ep.id,
             if target.is_empty() { String::new() } else { format!(" to {target}") }
         );
-        set(&o, "message", &JsValue::from_str(&message));
-        set(&o, "body", &JsValue::NULL);
-        set(&o, "status", &JsValue::from_f64(f64::from(status)));
-        return Ok(o.into());
+        return Sent::Api { status, code: format!("HTTP_{status}"), message, body: Preserved(JsValue::NULL) };
     }
     let text = match response.text().await {
         Ok(t) => t,
-        Err(e) => return Ok(failed(e)),
+        Err(e) => return failed(e),
     };
-    let parsed = if crate::engine::jsontext::is_json(&text) { js_sys::JSON::parse(&text).ok() } else { None };
+    let parsed = if crate::jsontext::is_json(&text) { js_sys::JSON::parse(&text).ok() } else { None };
     let body = match &parsed {
         Some(v) => Body::Json(Js::new(v.clone())),
         None if text.trim().is_empty() => Body::Empty,
@@ -261,31 +263,11 @@ pub async fn send(index: u32, req: JsValue, signal: web_sys::AbortSignal) -> Res
     let verdict = classify(ep, status, &body);
     super::js::end_validation();
     let raw = parsed.unwrap_or_else(|| if text.is_empty() { JsValue::NULL } else { JsValue::from_str(&text) });
-    let o = match verdict {
-        Outcome::Ok { data } => {
-            let o = outcome("ok");
-            let value = match data {
-                Some(key) => get(&raw, key),
-                None if raw.is_null() => JsValue::NULL,
-                None => raw.clone(),
-            };
-            set(&o, "data", &value);
-            o
-        }
-        Outcome::Api { code, message } => {
-            let o = outcome("api");
-            set(&o, "code", &JsValue::from_str(&code));
-            set(&o, "message", &JsValue::from_str(&message));
-            set(&o, "body", &raw);
-            o
-        }
-        Outcome::Response { message } => {
-            let o = outcome("response");
-            set(&o, "message", &JsValue::from_str(&message));
-            set(&o, "body", &raw);
-            o
-        }
+    let data = |key: Option<&'static str>| {
+        Preserved(match key {
+            Some(key) => get(&raw, key),
+            None => raw.clone(),
+        })
     };
-    set(&o, "status", &JsValue::from_f64(f64::from(status)));
-    Ok(o.into())
+    Sent::answer(verdict, status, data, Preserved(raw.clone()))
 }

@@ -290,12 +290,6 @@ fn register(obj: &JsValue) -> u32 {
     })
 }
 
-/// The noun for a JS value's kind, for messages ("a string", "an object").
-#[cfg(feature = "client")]
-pub fn describe_kind(v: &JsValue) -> &'static str {
-    kind_of(kind(v)).noun()
-}
-
 /// Forgets the objects of the validation that just ended (the [`Js`] values that pointed at them
 /// are gone).
 pub fn end_validation() {

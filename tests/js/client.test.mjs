@@ -323,8 +323,8 @@ test("strict: the client validates in strict mode; by default an unknown key is 
   // The default mode sends it: the mock, like the API, accepts keys it does not define.
   assert.deepEqual(await databrain.createWorkspace(body), { name: "Strict check" });
   assert.equal(await requests(), before + 1);
-  assert.throws(() => new wr.DatabrainClient({ token: mock.token, strict: "yes" }), /strict must be a boolean/);
-  assert.throws(() => wr.buildRequest("databrain.createWorkspace", body, { token: "t", strict: 1 }), /strict must be a boolean/);
+  assert.throws(() => new wr.DatabrainClient({ token: mock.token, strict: "yes" }), /^TypeError: DatabrainClient: options\.strict: found a string, expected a boolean$/);
+  assert.throws(() => wr.buildRequest("databrain.createWorkspace", body, { token: "t", strict: 1 }), /^TypeError: buildRequest: options\.strict: found a number, expected a boolean$/);
   assert.throws(() => wr.buildRequest("databrain.createWorkspace", body, { token: "t", strict: true }), wr.ValidationError);
   assert.equal(wr.buildRequest("databrain.createWorkspace", body, { token: "t" }).method, "POST");
 });
@@ -376,9 +376,40 @@ test("redirects are not followed: the body and the token go to the base URL only
 });
 
 test("timeouts outside what timers can hold are TypeErrors, not a 1 ms timeout", () => {
-  for (const timeoutMs of [2 ** 31, 1e12, Infinity, 0, -1, NaN, "5"]) {
-    assert.throws(() => new wr.DatabrainClient({ token: "t", timeoutMs }), /timeoutMs must be a positive number of milliseconds, at most 2147483647/, String(timeoutMs));
+  for (const timeoutMs of [2 ** 31, 1e12, Infinity, 0, -1, NaN]) {
+    assert.throws(() => new wr.DatabrainClient({ token: "t", timeoutMs }), /options\.timeoutMs must be a positive number of milliseconds, at most 2147483647/, String(timeoutMs));
   }
+  assert.throws(() => new wr.DatabrainClient({ token: "t", timeoutMs: "5" }), /options\.timeoutMs: found a string, expected a number/);
   assert.doesNotThrow(() => new wr.DatabrainClient({ token: "t", timeoutMs: 2 ** 31 - 1 }));
   assert.throws(() => new wr.DatabrainClient({ token: "t", retry: { backoffMs: 2 ** 31 } }), /backoffMs/);
+});
+
+test("options are read by the package's serde structs: an unknown or mistyped option is a TypeError naming it, never ignored", async () => {
+  const body = workspace("Options");
+  const refused = [
+    [() => new wr.DatabrainClient({ token: "t", timeoutMS: 5 }), /^DatabrainClient: options: unknown field `timeoutMS`, expected one of `token`, `baseUrl`, `timeoutMs`, `retry`, `strict`$/],
+    [() => new wr.ParadigmClient({ token: "t", retry: { retries: "3" } }), /^ParadigmClient: options\.retry\.retries: found a string, expected a number$/],
+    [() => new wr.DatabrainClient({ token: "t", retry: { retries: 1.5 } }), /^DatabrainClient: options\.retry\.retries must be a whole number >= 0$/],
+    [() => new wr.DatabrainClient({ token: "t", retry: { backof: 5 } }), /^DatabrainClient: options\.retry: unknown field `backof`/],
+    [() => new wr.DatabrainClient({ token: "t", retry: "yes" }), /^DatabrainClient: options\.retry: found a string, expected a boolean or \{ retries, backoffMs \}$/],
+    [() => new wr.DatabrainClient(), /^DatabrainClient: options must be an object with a token$/],
+    [() => new wr.DatabrainClient(["t"]), /^DatabrainClient: options must be an object$/],
+    [() => wr.buildRequest("databrain.createWorkspace", body, { token: "t", baseURL: "https://x.example" }), /^buildRequest: options: unknown field `baseURL`/],
+    [() => wr.buildRequest("paradigm.updateWorkspace", { name: "x" }, { token: "t", id: "101" }), /^buildRequest: options\.id: found a string, expected a number$/],
+    [() => wr.toCurl(wr.buildRequest("databrain.createWorkspace", body, { token: "t" }), { reveal: true }), /^toCurl: options: unknown field `reveal`, expected `revealSecrets`$/],
+  ];
+  for (const [f, message] of refused) {
+    assert.throws(f, (e) => e instanceof TypeError && message.test(e.message), String(message));
+  }
+  // A call's options too, before anything is sent.
+  const before = await requests();
+  const e = await rejects(databrain.createWorkspace(body, { signl: AbortSignal.abort() }), TypeError);
+  assert.match(e.message, /^databrain\.createWorkspace: options: unknown field `signl`, expected `signal`$/);
+  const notSignal = await rejects(databrain.createWorkspace(body, { signal: {} }), TypeError);
+  assert.match(notSignal.message, /options\.signal must be an AbortSignal/);
+  assert.equal(await requests(), before, "nothing was sent");
+  // A secret in the wrong place, or a getter that throws one, is never repeated.
+  for (const options of [{ token: "t", retry: "hunter2-SECRET" }, { token: { secret: "hunter2-SECRET" } }, { token: "t", get baseUrl() { throw new Error("hunter2-SECRET"); } }]) {
+    assert.throws(() => new wr.DatabrainClient(options), (err) => err instanceof TypeError && !err.message.includes("hunter2"));
+  }
 });

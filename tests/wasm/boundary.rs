@@ -59,7 +59,10 @@ fn func(args: &str, code: &str) -> Function {
 
 #[wasm_bindgen_test]
 fn results_are_plain_objects() {
-    let r = validate("databrain.createWorkspace", js(r#"{"name":"Sales","connectionType":"DATASOURCE","datasourceName":"pg"}"#));
+    let r = validate(
+        "databrain.createWorkspace",
+        js(r#"{"name":"Sales","connectionType":"DATASOURCE","datasourceName":"pg"}"#),
+    );
     assert_eq!(get(&r, "ok").as_bool(), Some(true));
     assert_eq!(Array::from(&get(&r, "issues")).length(), 0);
     assert_eq!(Array::from(&get(&r, "warnings")).length(), 0);
@@ -93,7 +96,9 @@ fn the_default_mode_warns_about_unknown_keys_with_no_api_code() {
 fn every_rule_reads_through_js_values() {
     expect(
         "databrain.updateDatasource",
-        js(r#"{"datasourceType":"elasticsearch","credentials":{"name":"e","server_type":"open-cloud","cloudId":"c","disableAuth":true},"tenancySettings":{"tenancyLevel":"TABLE"}}"#),
+        js(
+            r#"{"datasourceType":"elasticsearch","credentials":{"name":"e","server_type":"open-cloud","cloudId":"c","disableAuth":true},"tenancySettings":{"tenancyLevel":"TABLE"}}"#,
+        ),
         &[
             ("/credentials/disableAuth", "not_allowed"),
             ("/tenancySettings/clientColumnType", "required"),
@@ -105,10 +110,21 @@ fn every_rule_reads_through_js_values() {
     );
     expect(
         "paradigm.updateWorkspace",
-        js(&format!(r#"{{"name":"{}","members":{{"users":[{{"id":1.5,"role":"admin"}}]}},"extra":1}}"#, "é".repeat(101))),
-        &[("/name", "too_long"), ("/members/users/0/id", "invalid_value"), ("/members/users/0/role", "invalid_enum"), ("/extra", "unknown_field")],
+        js(&format!(
+            r#"{{"name":"{}","members":{{"users":[{{"id":1.5,"role":"admin"}}]}},"extra":1}}"#,
+            "é".repeat(101)
+        )),
+        &[
+            ("/name", "too_long"),
+            ("/members/users/0/id", "invalid_value"),
+            ("/members/users/0/role", "invalid_enum"),
+            ("/extra", "unknown_field"),
+        ],
     );
-    let r = validate("databrain.createDatasource", js(r#"{"datasourceType":"mysql","credentials":{"name":"m","pasword":"x"}}"#));
+    let r = validate(
+        "databrain.createDatasource",
+        js(r#"{"datasourceType":"mysql","credentials":{"name":"m","pasword":"x"}}"#),
+    );
     assert_eq!(pairs(&r, "warnings"), [("/credentials/pasword".to_string(), "unknown_field".to_string())]);
 }
 
@@ -205,9 +221,10 @@ fn arrays_are_read_in_chunks_whatever_they_hold() {
     assert_eq!(got.len(), workspace_requests::MAX_FINDINGS + 1);
     assert_eq!(got[0], ("/aiCopilotLlms/0".to_string(), "invalid_type".to_string()));
     // Elements whose getters throw are unreadable values.
-    let trap: JsValue = func("", "return new Proxy(['a', 'b'], { get(t, k) { if (k === '1') throw new Error('x'); return t[k]; } })")
-        .call0(&JsValue::NULL)
-        .expect("proxy");
+    let trap: JsValue =
+        func("", "return new Proxy(['a', 'b'], { get(t, k) { if (k === '1') throw new Error('x'); return t[k]; } })")
+            .call0(&JsValue::NULL)
+            .expect("proxy");
     let body = js(r#"{"name":"W","connectionType":"MULTI_DATASOURCE"}"#);
     set(&body, "aiCopilotLlms", &trap);
     expect("databrain.createWorkspace", body, &[("/aiCopilotLlms/1", "invalid_type")]);
@@ -228,7 +245,7 @@ fn only_own_keys_count_as_json_stringify_sends() {
 fn check_answers_undefined_for_a_clean_body_and_throws_for_a_bad_index() {
     let clean = wasm::check(0, js(r#"{"name":"W","connectionType":"MULTI_DATASOURCE"}"#), false).expect("index 0");
     assert!(clean.is_undefined());
-    let err = wasm::check(99, Object::new().into(), false).expect_err("no endpoint 99");
+    let err = JsValue::from(wasm::check(99, Object::new().into(), false).expect_err("no endpoint 99"));
     assert!(err.is_instance_of::<js_sys::RangeError>());
 }
 
@@ -238,7 +255,108 @@ fn the_instance_keeps_working_after_hostile_input() {
     values_json_cannot_hold_are_reported_not_thrown();
     a_body_containing_itself_is_one_issue();
     for _ in 0..1000 {
-        let r = validate("databrain.createWorkspace", js(r#"{"name":"Sales","connectionType":"DATAMART","datamartName":"m"}"#));
+        let r = validate(
+            "databrain.createWorkspace",
+            js(r#"{"name":"Sales","connectionType":"DATAMART","datamartName":"m"}"#),
+        );
         assert_eq!(get(&r, "ok").as_bool(), Some(true));
     }
+}
+
+/// The message of a thrown `TypeError` (the binding's errors convert to one).
+fn type_error(e: wasm::convert::BindingError) -> String {
+    let e = JsValue::from(e);
+    assert!(e.is_instance_of::<js_sys::TypeError>(), "a TypeError: {e:?}");
+    get(&e, "message").as_string().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn client_options_are_read_by_serde_with_defaults_and_clear_type_errors() {
+    let config = wasm::client::client_options(js(r#"{"token":"t","retry":true,"timeoutMs":100}"#)).expect("valid");
+    let read = |k: &str| get(&config, k);
+    assert_eq!((read("retries").as_f64(), read("backoffMs").as_f64()), (Some(2.0), Some(200.0)));
+    assert_eq!((read("timeoutMs").as_f64(), read("strict").as_bool()), (Some(100.0), Some(false)));
+    assert!(read("baseUrl").is_undefined() && !Reflect::has(&config, &"baseUrl".into()).unwrap_or(true));
+    let bad = [
+        (r#"{"token":"t","timeoutMS":5}"#, "options: unknown field `timeoutMS`, expected one of"),
+        (r#"{"token":"t","retry":{"retries":"3"}}"#, "options.retry.retries: found a string, expected a number"),
+        (r#"{"token":"t","retry":{"retries":-1}}"#, "options.retry.retries must be a whole number >= 0"),
+        (r#"{"token":"t","retry":{"backof":1}}"#, "options.retry: unknown field `backof`"),
+        (r#"{"token":"t","strict":"yes"}"#, "options.strict: found a string, expected a boolean"),
+        (r#"{"token":"t","timeoutMs":0}"#, "options.timeoutMs must be a positive number"),
+        (r#"{"token":""}"#, "options.token is empty"),
+        (r#"{"token":5}"#, "options.token: found a number, expected a string"),
+        (r#"{"baseUrl":"https://x.example"}"#, "options: missing field `token`"),
+        (r#""hunter2""#, "options must be an object"),
+        (r#"["t"]"#, "options must be an object"),
+    ];
+    for (options, says) in bad {
+        let message = type_error(wasm::client::client_options(js(options)).expect_err(options));
+        assert!(message.starts_with(says), "{options}: {message}");
+        assert!(!message.contains("hunter2"), "{message}");
+    }
+    assert!(type_error(wasm::client::client_options(JsValue::UNDEFINED).expect_err("none")).contains("token"));
+}
+
+#[wasm_bindgen_test]
+fn build_and_curl_options_reject_unknown_keys() {
+    let read = wasm::client::build_options(js(r#"{"token":"t","id":5}"#)).expect("valid");
+    assert_eq!((get(&read, "id").as_f64(), get(&read, "strict").as_bool()), (Some(5.0), Some(false)));
+    let message = type_error(wasm::client::build_options(js(r#"{"token":"t","baseURL":"x"}"#)).expect_err("unknown"));
+    assert!(message.starts_with("options: unknown field `baseURL`"), "{message}");
+    assert_eq!(wasm::client::curl_options(js(r#"{"revealSecrets":true}"#)).ok(), Some(true));
+    assert_eq!(wasm::client::curl_options(JsValue::UNDEFINED).ok(), Some(false));
+    let message = type_error(wasm::client::curl_options(js(r#"{"reveal":true}"#)).expect_err("unknown"));
+    assert!(message.starts_with("options: unknown field `reveal`"), "{message}");
+    let message = type_error(wasm::client::call_options(js(r#"{"signal":1}"#)).expect_err("not a signal"));
+    assert_eq!(message, "options.signal must be an AbortSignal");
+    let message = type_error(wasm::client::call_options(js(r#"{"signl":1}"#)).expect_err("unknown"));
+    assert!(message.starts_with("options: unknown field `signl`"), "{message}");
+    assert!(wasm::client::call_options(JsValue::UNDEFINED).is_ok_and(|s| s.is_undefined()));
+}
+
+#[wasm_bindgen_test]
+fn the_built_request_is_plain_data_with_the_body_text_as_given() {
+    let index =
+        workspace_requests::ENDPOINTS.iter().position(|e| e.id == "databrain.createWorkspace").expect("endpoint");
+    let text = r#"{"name":"Sales","connectionType":"MULTI_DATASOURCE"}"#;
+    let built =
+        wasm::client::build(index as u32, js(text), js(r#"{"token":"t0k"}"#), JsValue::from_str(text)).expect("built");
+    assert_eq!(get(&built, "url").as_string().as_deref(), Some("https://api.usedatabrain.com/api/v2/workspace"));
+    assert_eq!(get(&built, "method").as_string().as_deref(), Some("POST"));
+    assert_eq!(get(&built, "body").as_string().as_deref(), Some(text));
+    let headers = get(&built, "headers");
+    // A plain object (serde-wasm-bindgen would write a Map by default), in order.
+    assert_eq!(Object::get_prototype_of(&headers), Object::get_prototype_of(&Object::new()));
+    let names: Vec<String> =
+        Object::keys(headers.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
+    assert_eq!(names, ["Authorization", "Content-Type", "Accept"]);
+    assert_eq!(get(&headers, "Authorization").as_string().as_deref(), Some("Bearer t0k"));
+    // Invalid: the report, nothing built.
+    let invalid = wasm::client::build(index as u32, js("{}"), js(r#"{"token":"t0k"}"#), JsValue::from_str("{}"));
+    assert!(get(&invalid.expect("report"), "invalid").is_object());
+    // A bad option is a TypeError whatever the body.
+    let message = type_error(
+        wasm::client::build(index as u32, js("{}"), js(r#"{"token":"t0k","id":3}"#), JsValue::from_str("{}"))
+            .expect_err("id"),
+    );
+    assert_eq!(message, "Databrain endpoints take no id");
+}
+
+#[wasm_bindgen_test]
+fn send_results_serialise_as_tagged_plain_objects_keeping_the_answer() {
+    use workspace_requests::response::Sent;
+    let answer = js(r#"{"error":"not_found","detail":"no such workspace"}"#);
+    let sent = Sent::Api {
+        status: 404,
+        code: "not_found".into(),
+        message: "no such workspace".into(),
+        body: wasm::convert::Preserved(answer.clone()),
+    };
+    let out = wasm::convert::to_js(&sent).expect("serialised");
+    assert_eq!(get(&out, "kind").as_string().as_deref(), Some("api"));
+    assert_eq!(get(&out, "status").as_f64(), Some(404.0));
+    assert!(Object::is(&get(&out, "body"), &answer), "the answer is the same object, not a copy");
+    let aborted = wasm::convert::to_js(&Sent::<wasm::convert::Preserved<JsValue>>::Aborted).expect("serialised");
+    assert_eq!(JSON::stringify(&aborted).ok().and_then(|s| s.as_string()).as_deref(), Some(r#"{"kind":"aborted"}"#));
 }

@@ -280,6 +280,7 @@ function showTarget() {
   $("custom-note").hidden = !custom;
 }
 
+/** buildRequest's options for the page's settings, and the id as typed (for the page's own message). */
 function requestOptions() {
   const api = info().api;
   const custom = state.target === "custom";
@@ -287,7 +288,7 @@ function requestOptions() {
   const token = custom ? state.custom[api].token : state.mockToken;
   const idText = (state.ids.get(state.endpoint) ?? "").trim();
   const id = api === "paradigm" ? (idText === "" ? undefined : Number(idText)) : undefined;
-  return { baseUrl, token, id, idText, strict: state.strict };
+  return { options: { baseUrl, token, id, strict: state.strict }, idText };
 }
 
 /** The request as the builder makes it (or why it does not), secrets hidden unless revealed. */
@@ -309,8 +310,8 @@ function showRequest() {
       `Not built: the body has ${issues.length} issue${issues.length === 1 ? "" : "s"}.\nbuildRequest() never builds, and the clients never send, an invalid body.`,
     );
   }
-  const options = requestOptions();
-  if (options.id !== undefined && !Number.isFinite(options.id)) return why(`Not built: the workspace id must be an integer, not ${JSON.stringify(options.idText)}.`);
+  const { options, idText } = requestOptions();
+  if (options.id !== undefined && !Number.isFinite(options.id)) return why(`Not built: the workspace id must be an integer, not ${JSON.stringify(idText)}.`);
   let request;
   try {
     request = buildRequest(state.endpoint, body(), options);
@@ -339,7 +340,7 @@ async function send() {
     return;
   }
   const e = info();
-  const { baseUrl, token, id } = requestOptions();
+  const { baseUrl, token, id } = requestOptions().options;
   const controller = new AbortController();
   state.inflight = controller;
   $("send").disabled = true;
