@@ -11,10 +11,28 @@ export function endpoints() {
   return JSON.parse(ENDPOINTS);
 }
 
+/**
+ * The data keeps each variant's `fieldsInForce` as positions, so that every field is written once
+ * (`gen -- data`): a field of the object is its index in `fields`, one of the variant's is
+ * `-1 - ` its index in the variant's `fields`. Here they become those field objects again.
+ * @param {any} node
+ */
+function fieldsInForce(node) {
+  if (node === null || typeof node !== "object") return;
+  for (const key of Object.keys(node)) fieldsInForce(node[key]);
+  if (node.union && Array.isArray(node.fields)) {
+    for (const v of node.union.variants) {
+      v.fieldsInForce = v.fieldsInForce.map((/** @type {number} */ i) => (i < 0 ? v.fields[-1 - i] : node.fields[i]));
+    }
+  }
+}
+
 /** @type {typeof import("./index.js").describe} */
 export function describe(endpoint) {
   endpointIndex(endpoint);
-  return JSON.parse(DESCRIPTIONS[endpoint]);
+  const description = JSON.parse(DESCRIPTIONS[endpoint]);
+  fieldsInForce(description);
+  return description;
 }
 
 /** @type {typeof import("./index.js").jsonSchema} */

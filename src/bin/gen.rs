@@ -22,6 +22,33 @@ fn texts(f: &dyn Fn(&Endpoint) -> Value) -> String {
     Value::Object(m).to_string()
 }
 
+/// `describe()`'s data with each variant's `fieldsInForce` as positions instead of copies (a base
+/// field: its index in the object's `fields`; one of the variant's: `-1 -` its index in the
+/// variant's `fields`), so that each field is written once; js/introspect.js puts the fields back.
+fn positions_in_force(node: &mut Value) {
+    match node {
+        Value::Array(items) => items.iter_mut().for_each(positions_in_force),
+        Value::Object(m) => {
+            m.values_mut().for_each(positions_in_force);
+            let base = m.get("fields").and_then(Value::as_array).cloned().unwrap_or_default();
+            let variants = m.get_mut("union").and_then(|u| u.get_mut("variants")).and_then(Value::as_array_mut);
+            for v in variants.into_iter().flatten() {
+                let own = v.get("fields").and_then(Value::as_array).cloned().unwrap_or_default();
+                let Some(in_force) = v.get_mut("fieldsInForce").and_then(Value::as_array_mut) else { continue };
+                for f in in_force.iter_mut() {
+                    let at = match own.iter().position(|o| o == f) {
+                        Some(j) => -1 - j as i64,
+                        None => base.iter().position(|b| b == f).map_or(i64::MIN, |i| i as i64),
+                    };
+                    assert!(at != i64::MIN, "a field in force is neither the variant's nor the object's");
+                    *f = Value::from(at);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 fn data() -> String {
     let list: Vec<Value> = ENDPOINTS
         .iter()
@@ -36,7 +63,11 @@ fn data() -> String {
          // The longest delay timers hold: the clients' timeout and back-off are at most this.\n\
          export const MAX_TIMER_MS = {};\n",
         Value::from(Value::Array(list).to_string()),
-        texts(&describe),
+        texts(&|e| {
+            let mut d = describe(e);
+            positions_in_force(&mut d);
+            d
+        }),
         texts(&|e| json_schema_with(e, ValidationOptions::default())),
         texts(&|e| json_schema_with(e, ValidationOptions::STRICT)),
         workspace_requests::http::options::MAX_TIMER_MS,

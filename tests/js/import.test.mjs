@@ -908,3 +908,25 @@ test("init() is a no-op promise in Node and initSync exists", async () => {
     "toCurl", "validate", "validateMany",
   ]);
 });
+
+test("describe(): each variant's fieldsInForce is the object's fields with the variant's in place, as field objects", () => {
+  let unions = 0;
+  const visit = (object) => {
+    for (const f of object.fields) if (f.type.kind === "object") visit(f.type.object);
+    if (!object.union) return;
+    unions++;
+    for (const v of object.union.variants) {
+      for (const f of v.fields) if (f.type.kind === "object") visit(f.type.object);
+      // The definition (the engine's fields_for): base order, a variant field replaces the base one of its name.
+      const expected = object.fields.map((base) => v.fields.find((f) => f.name === base.name) ?? base);
+      assert.deepEqual(v.fieldsInForce, expected, `${object.name} ${v.value}`);
+      assert.ok(v.fieldsInForce.every((f) => typeof f === "object" && typeof f.name === "string"));
+    }
+  };
+  for (const { id } of wr.endpoints()) visit(wr.describe(id).body);
+  assert.ok(unions >= 3, `unions seen: ${unions}`);
+  // A fresh copy per call: changing one result changes no other.
+  const a = wr.describe("databrain.createDatasource");
+  a.body.union.variants[0].fieldsInForce[0].name = "changed";
+  assert.notEqual(wr.describe("databrain.createDatasource").body.union.variants[0].fieldsInForce[0].name, "changed");
+});
