@@ -84,15 +84,16 @@ fuzz:
 	cd fuzz && cargo +nightly fuzz build -O
 	$(call FUZZ_RUN,corpus)
 
-# Ours against zod 4, valibot and ajv in one Node process: bench/RESULTS.md and bench/results.json.
+# Ours against zod 4, valibot and ajv in one Node process, then the same throughput comparison in
+# headless Chromium: bench/RESULTS.md and bench/results.json.
 bench: pkg
-	scripts/tools.sh npm
+	scripts/tools.sh npm browser
 	node bench/run.mjs
 
 # The same code path with a few iterations (inside `make test`): it fails only on errors or on a
 # peer disagreeing with validate(), never on speed.
 bench-quick:
-	scripts/tools.sh npm
+	scripts/tools.sh npm browser
 	[ -f pkg/web/workspace_requests_bg.wasm ] || scripts/build-pkg.sh
 	node bench/run.mjs --quick
 

@@ -1,4 +1,4 @@
-// The benchmark corpus: request bodies for three endpoints, in three kinds.
+// The benchmark corpus: request bodies for four endpoints (ENDPOINTS below), in three kinds.
 //
 // - "valid": bodies our validator accepts (warnings allowed);
 // - "invalid": well-typed bodies breaking three or more rules (conditional requirements, lengths,
@@ -33,6 +33,36 @@ const TABLE_TENANCY = {
   tableName: "clients",
   tableClientNameColumn: "client_name",
   tablePrimaryKeyColumn: "id",
+};
+
+// A BigQuery service-account key (Databrain's serviceAccountKey is unconfirmed and of any type:
+// sent here both as the key file's JSON text and as the parsed object).
+const BIGQUERY_KEY = {
+  type: "service_account",
+  project_id: "acme-analytics",
+  private_key_id: "9b1c07",
+  private_key: "-----BEGIN PRIVATE KEY-----\nMIIEu...\n-----END PRIVATE KEY-----\n",
+  client_email: "databrain@acme-analytics.iam.gserviceaccount.com",
+  client_id: "117733445566778899001",
+};
+
+const SNOWFLAKE_PASSWORD = {
+  name: "snowflake-prod",
+  host: "acme-xy12345.snowflakecomputing.com",
+  username: "DATABRAIN_SVC",
+  authenticationMethod: "username/password",
+  password: "Sn0w!flake",
+  warehouse: "COMPUTE_WH",
+  database: "ANALYTICS",
+  schema: "PUBLIC",
+  role: "REPORTING",
+};
+
+const SERVICENOW = {
+  type: "servicenow",
+  name: "IT knowledge base",
+  credentials: { instance_url: "https://acme.service-now.com", username: "paradigm.sync", password: "Sn!ow2024" },
+  filter_criteria: { doc_type: "knowledge" },
 };
 
 /** @type {{endpoint: string, kind: "valid"|"invalid"|"type", name: string, body: unknown}[]} */
@@ -185,6 +215,53 @@ export const corpus = deepFreeze([
     },
   },
   {
+    endpoint: "databrain.updateDatasource", kind: "valid", name: "snowflake username/password + TABLE tenancy",
+    body: {
+      datasourceType: "snowflake",
+      credentials: SNOWFLAKE_PASSWORD,
+      tenancySettings: {
+        tenancyLevel: "TABLE",
+        clientColumnType: "NUMBER",
+        schemaName: "TENANCY",
+        tableName: "CLIENTS",
+        tableClientNameColumn: "CLIENT_NAME",
+        tablePrimaryKeyColumn: "CLIENT_ID",
+      },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "valid", name: "snowflake key-pair authentication",
+    body: {
+      datasourceType: "snowflake",
+      credentials: {
+        name: "snowflake-etl",
+        host: "acme-xy12345.snowflakecomputing.com",
+        username: "ETL_USER",
+        authenticationMethod: "Key-pair authentication",
+        privateKey: "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC...\n-----END PRIVATE KEY-----\n",
+        warehouse: "ETL_WH",
+        database: "RAW",
+        schema: "EVENTS",
+      },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "valid", name: "bigquery, key file as JSON text, DATABASE tenancy",
+    body: {
+      datasourceType: "bigquery",
+      credentials: { name: "bq-events", projectId: "acme-analytics", serviceAccountKey: JSON.stringify(BIGQUERY_KEY), location: "EU" },
+      tenancySettings: { tenancyLevel: "DATABASE" },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "valid", name: "bigquery, key as an object, TABLE tenancy",
+    body: {
+      datasourceType: "bigquery",
+      credentials: { name: "bq-billing", projectId: "acme-analytics", serviceAccountKey: BIGQUERY_KEY, location: "US" },
+      tenancySettings: { ...TABLE_TENANCY, schemaName: "tenancy", tableName: "customers", tableClientNameColumn: "customer_name", tablePrimaryKeyColumn: "customer_id" },
+    },
+  },
+  {
     endpoint: "databrain.updateDatasource", kind: "invalid", name: "postgres: empty name, port range, TABLE fields missing",
     // credentials.name too_short; port invalid_value; clientColumnType invalid_enum;
     // schemaName, tableClientNameColumn, tablePrimaryKeyColumn required
@@ -223,6 +300,44 @@ export const corpus = deepFreeze([
     },
   },
   {
+    endpoint: "databrain.updateDatasource", kind: "invalid", name: "snowflake: empty name, warehouse at the top, TABLE incomplete",
+    // credentials.name too_short; warehouse unknown_field (top level); clientColumnType invalid_enum;
+    // schemaName, tableClientNameColumn, tablePrimaryKeyColumn required
+    body: {
+      datasourceType: "snowflake",
+      credentials: {
+        name: "",
+        host: "acme-xy12345.snowflakecomputing.com",
+        username: "DATABRAIN_SVC",
+        authenticationMethod: "username/password",
+        password: "Sn0w!flake",
+        database: "ANALYTICS",
+      },
+      warehouse: "COMPUTE_WH",
+      tenancySettings: { tenancyLevel: "TABLE", clientColumnType: "VARCHAR", tableName: "CLIENTS" },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "invalid", name: "bigquery: no name, location at the top, tenancy level PROJECT",
+    // credentials.name required; location unknown_field (top level); tenancyLevel invalid_enum
+    body: {
+      datasourceType: "bigquery",
+      credentials: { projectId: "acme-analytics", serviceAccountKey: JSON.stringify(BIGQUERY_KEY) },
+      location: "US",
+      tenancySettings: { tenancyLevel: "PROJECT" },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "invalid", name: "\"BigQuery\" (wrong case), empty name, TABLE with empty fields",
+    // datasourceType invalid_enum; credentials.name too_short; schemaName, tableName too_short;
+    // clientColumnType, tableClientNameColumn, tablePrimaryKeyColumn required
+    body: {
+      datasourceType: "BigQuery",
+      credentials: { name: "", projectId: "acme-analytics", location: "EU" },
+      tenancySettings: { tenancyLevel: "TABLE", schemaName: "", tableName: "" },
+    },
+  },
+  {
     endpoint: "databrain.updateDatasource", kind: "type", name: "array credentials, string tenancy",
     body: { datasourceType: "postgres", credentials: ["pg-prod"], tenancySettings: "TABLE" },
   },
@@ -241,6 +356,22 @@ export const corpus = deepFreeze([
   {
     endpoint: "databrain.updateDatasource", kind: "type", name: "elasticsearch null name, bool server_type",
     body: { datasourceType: "elasticsearch", credentials: { name: null, server_type: true, disableAuth: "true" } },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "type", name: "snowflake: array name, tenancy fields of the wrong types",
+    body: {
+      datasourceType: "snowflake",
+      credentials: { ...SNOWFLAKE_PASSWORD, name: ["snowflake-prod"] },
+      tenancySettings: { tenancyLevel: "TABLE", clientColumnType: "STRING", schemaName: 1, tableName: "CLIENTS", tableClientNameColumn: true, tablePrimaryKeyColumn: null },
+    },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "type", name: "bigquery: the key file's JSON text as credentials",
+    body: { datasourceType: "bigquery", credentials: JSON.stringify(BIGQUERY_KEY) },
+  },
+  {
+    endpoint: "databrain.updateDatasource", kind: "type", name: "bigquery: null name, boolean tenancySettings",
+    body: { datasourceType: "bigquery", credentials: { name: null, projectId: "acme-analytics", location: "EU" }, tenancySettings: true },
   },
 
   // ---------------------------------------------------------------- paradigm.updateWorkspace
@@ -344,9 +475,92 @@ export const corpus = deepFreeze([
     endpoint: "paradigm.updateWorkspace", kind: "type", name: "string datasource, object users",
     body: { datasource: "sharepoint", members: { users: { id: 1 } } },
   },
+
+  // ---------------------------------------------------------------- paradigm.testDatasource
+  // The body is the datasource object itself (the same schema as paradigm.updateWorkspace's
+  // `datasource`).
+  {
+    endpoint: "paradigm.testDatasource", kind: "valid", name: "servicenow knowledge base",
+    body: SERVICENOW,
+  },
+  {
+    endpoint: "paradigm.testDatasource", kind: "valid", name: "sharepoint by site id, recursive",
+    body: {
+      type: "sharepoint",
+      name: "HR policies",
+      credentials: {
+        client_id: "6731de76-14a6-49ae-97bc-6eba6914391e",
+        client_secret: "Zq8~Q...secret",
+        tenant_id: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+        site_id: "acme.sharepoint.com,2c7a5f1e-8f0d-4a3b-9a57-1d2c3e4f5a6b,9d8c7b6a-5f4e-3d2c-1b0a-998877665544",
+      },
+      filter_criteria: { folder_path: "Shared Documents/Policies", recursive: true },
+    },
+  },
+  {
+    endpoint: "paradigm.testDatasource", kind: "valid", name: "googledrive folder",
+    body: {
+      type: "googledrive",
+      name: "Sales decks",
+      credentials: { service_account_file: SERVICE_ACCOUNT },
+      filter_criteria: { folder_id: "0B7_dEcKs-FoLdEr" },
+    },
+  },
+  {
+    endpoint: "paradigm.testDatasource", kind: "valid", name: "webscrapper, no credentials",
+    body: { type: "webscrapper", name: "Public docs", filter_criteria: { start_url: "https://docs.acme.com/" } },
+  },
+  {
+    endpoint: "paradigm.testDatasource", kind: "invalid", name: "servicenow: empty URL, no password, empty doc_type, extra filter key",
+    // instance_url too_short; password required; doc_type too_short; filter_criteria.limit unknown_field
+    body: {
+      type: "servicenow",
+      name: "IT knowledge base",
+      credentials: { instance_url: "", username: "paradigm.sync" },
+      filter_criteria: { doc_type: "", limit: 100 },
+    },
+  },
+  {
+    endpoint: "paradigm.testDatasource", kind: "invalid", name: "sharepoint: no client_id, empty tenant, no folder_path, workspace id in the body",
+    // client_id required; tenant_id too_short; folder_path required; workspace_id unknown_field
+    body: {
+      workspace_id: 42,
+      type: "sharepoint",
+      name: "HR policies",
+      credentials: { client_secret: "Zq8~Q...secret", tenant_id: "", site_name: "HR" },
+      filter_criteria: { recursive: false },
+    },
+  },
+  {
+    endpoint: "paradigm.testDatasource", kind: "invalid", name: "unknown type, empty name, dryRun",
+    // type invalid_enum; name too_short; dryRun unknown_field
+    body: { type: "confluence", name: "", credentials: { api_token: "t0k3n" }, filter_criteria: { space: "ENG" }, dryRun: true },
+  },
+  {
+    endpoint: "paradigm.testDatasource", kind: "invalid", name: "webscrapper: empty start_url, empty name, max_depth",
+    // start_url too_short; name too_short; filter_criteria.max_depth unknown_field
+    body: { type: "webscrapper", name: "", filter_criteria: { start_url: "", max_depth: 3 } },
+  },
+  {
+    endpoint: "paradigm.testDatasource", kind: "type", name: "servicenow: credentials as JSON text, array doc_type",
+    body: {
+      type: "servicenow",
+      name: "IT knowledge base",
+      credentials: JSON.stringify(SERVICENOW.credentials),
+      filter_criteria: { doc_type: ["knowledge"] },
+    },
+  },
+  {
+    endpoint: "paradigm.testDatasource", kind: "type", name: "webscrapper: number name, array credentials, number start_url",
+    body: { type: "webscrapper", name: 7, credentials: [], filter_criteria: { start_url: 443 } },
+  },
+  {
+    endpoint: "paradigm.testDatasource", kind: "type", name: "body sent as JSON text",
+    body: JSON.stringify(SERVICENOW),
+  },
 ]);
 
 /** The body cold starts validate first (a valid Postgres update). */
 export const firstCall = corpus.find((c) => c.endpoint === "databrain.updateDatasource" && c.kind === "valid");
 
-export const ENDPOINTS = ["databrain.createWorkspace", "databrain.updateDatasource", "paradigm.updateWorkspace"];
+export const ENDPOINTS = ["databrain.createWorkspace", "databrain.updateDatasource", "paradigm.updateWorkspace", "paradigm.testDatasource"];

@@ -66,6 +66,19 @@ export const edgeCases = [
   ["paradigm.updateWorkspace", "webscrapper with credentials {}", { datasource: { type: "webscrapper", name: "w", credentials: {}, filter_criteria: { start_url: "https://x" } } }],
   ["paradigm.updateWorkspace", "webscrapper with a credentials key", { datasource: { type: "webscrapper", name: "w", credentials: { token: "t" }, filter_criteria: { start_url: "https://x" } } }],
   ["paradigm.updateWorkspace", "sharepoint folder_path \"\" (site root)", { datasource: { type: "sharepoint", name: "s", credentials: { client_id: "a", client_secret: "b", tenant_id: "c" }, filter_criteria: { folder_path: "" } } }],
+  // Snowflake / BigQuery: every key but name is unconfirmed (problems are warnings).
+  ["databrain.updateDatasource", "snowflake key-pair without privateKey (a warning)", { datasourceType: "snowflake", credentials: { name: "sf", authenticationMethod: "Key-pair authentication" } }],
+  ["databrain.updateDatasource", "snowflake authenticationMethod \"password\" (unconfirmed enum)", { datasourceType: "snowflake", credentials: { name: "sf", authenticationMethod: "password" } }],
+  ["databrain.updateDatasource", "bigquery location: 5 (unconfirmed key)", { datasourceType: "bigquery", credentials: { name: "bq", location: 5 } }],
+  ["databrain.updateDatasource", "bigquery credentials {} (no name)", { datasourceType: "bigquery", credentials: {} }],
+  // paradigm.testDatasource: the datasource object as the body.
+  ["paradigm.testDatasource", "empty body", {}],
+  ["paradigm.testDatasource", "no type", { name: "d", credentials: {}, filter_criteria: {} }],
+  ["paradigm.testDatasource", "type \"webscraper\" (one p)", { type: "webscraper", name: "w", filter_criteria: { start_url: "https://x" } }],
+  ["paradigm.testDatasource", "webscrapper with credentials: [] (valibot's objects take an empty array)", { type: "webscrapper", name: "w", credentials: [], filter_criteria: { start_url: "https://x" } }],
+  ["paradigm.testDatasource", "webscrapper with credentials: null", { type: "webscrapper", name: "w", credentials: null, filter_criteria: { start_url: "https://x" } }],
+  ["paradigm.testDatasource", "servicenow with an extra credentials key (a warning)", { type: "servicenow", name: "s", credentials: { instance_url: "https://x", username: "u", password: "p", token: "t" }, filter_criteria: { doc_type: "knowledge" } }],
+  ["paradigm.testDatasource", "sharepoint with site_id and site_name", { type: "sharepoint", name: "s", credentials: { client_id: "a", client_secret: "b", tenant_id: "c", site_id: "i", site_name: "n" }, filter_criteria: { folder_path: "Docs" } }],
   // Nesting: ours limits values to 64 levels (no peer has this rule).
   ["databrain.updateDatasource", "unknown credential key nested 70 levels", pg({ extra: JSON.parse("[".repeat(70) + "]".repeat(70)) })],
 ];

@@ -9,8 +9,9 @@
 // ~100 ms, library order rotated per round, after warm-up), per-call latency (batches of 32 calls
 // timed with process.hrtime.bigint), cold start (bench/cold.mjs in fresh processes, median), gzip
 // and brotli sizes (ours: the wasm + JS glue; peers: esbuild bundles of their schema modules) and
-// wasm memory growth (bench/memory.mjs). Writes RESULTS.md and results.json to bench/ (full run)
-// or to a temporary directory (--quick), or to --out DIR.
+// wasm memory growth (bench/memory.mjs), then throughput again in headless Chromium
+// (bench/browser.mjs). Writes RESULTS.md and results.json to bench/ (full run) or to a temporary
+// directory (--quick), or to --out DIR.
 //
 // --quick runs the same code paths with a few iterations; it never fails on speed, only on errors
 // or disagreement.
@@ -76,7 +77,7 @@ const ajvValidators = ajvPeer.compileAll(jsonSchemas);
 
 const esbuild = await import("esbuild");
 const standaloneCode = (await import("ajv/dist/standalone/index.js")).default;
-const STANDALONE_EXPORTS = { createWorkspace: ENDPOINTS[0], updateDatasource: ENDPOINTS[1], updateParadigmWorkspace: ENDPOINTS[2] };
+const STANDALONE_EXPORTS = { createWorkspace: ENDPOINTS[0], updateDatasource: ENDPOINTS[1], updateParadigmWorkspace: ENDPOINTS[2], testParadigmDatasource: ENDPOINTS[3] };
 const standaloneSource = (() => {
   const ajv = ajvPeer.makeAjv({ code: { source: true, esm: true } });
   for (const e of ENDPOINTS) ajv.addSchema(jsonSchemas[e], e);
@@ -387,6 +388,11 @@ const sizes = {
 sizes.validator_minified.files = ["pkg/validator/workspace_requests_bg.wasm", "esbuild bundle of init/initSync/validate/validateMany from pkg/validator/web.js"];
 log("sizes done");
 
+// Throughput in headless Chromium (bench/browser.mjs): the same corpus and loop, in a page.
+const { browserBench, browserTable } = await import("./browser.mjs");
+const browserResults = await browserBench(P, { log }).catch((e) => fail(`bench/browser.mjs: ${e.message}`));
+log("browser done");
+
 // ------------------------------------------------------------------ report
 const version = (name) => JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")).version;
 const versions = { "workspace-requests": pkgManifest.version, zod: version("zod"), valibot: version("valibot"), ajv: version("ajv"), esbuild: version("esbuild") };
@@ -436,6 +442,7 @@ const results = {
   memory,
   per_body_ns: perBody,
   edge_case_disagreements: edges,
+  browser: browserResults,
   seconds: round2((Date.now() - started) / 1000),
 };
 results.sink = sink % 2; // keeps every result observed
@@ -476,6 +483,7 @@ lines.push("| endpoint | kind | body | our issues | ours | zod | valibot | ajv |
 lines.push("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
 for (const b of perBody) lines.push(`| \`${b.endpoint}\` | ${b.kind} | ${b.name} | ${b.ourIssues} | ${fmt(b.ns.ours)} | ${fmt(b.ns.zod)} | ${fmt(b.ns.valibot)} | ${fmt(b.ns.ajv)} |`);
 lines.push("");
+lines.push(...browserTable(browserResults), "");
 lines.push("## Cold start");
 lines.push("");
 lines.push(`Fresh \`node bench/cold.mjs <lib>\` process, ${P.coldRuns} runs each (order rotated), median; from the top of the script (import, schema construction or compilation included) to the first validation result. Node's own start-up is excluded; the second column includes it (performance.now() since performance.timeOrigin).`);
@@ -486,7 +494,7 @@ for (const [lib, c] of Object.entries(coldStart)) lines.push(`| ${lib} | ${c.ms.
 lines.push("");
 lines.push("## Size");
 lines.push("");
-lines.push("Each file compressed on its own (gzip -9, brotli quality 11) and summed. Peers: one esbuild bundle (`bundle, minify, format esm, platform browser`) of their schema module for the three endpoints; ajv = the ajv runtime + our JSON Schemas + compile; ajv standalone = the code `ajv/dist/standalone` generates, bundled.");
+lines.push("Each file compressed on its own (gzip -9, brotli quality 11) and summed. Peers: one esbuild bundle (`bundle, minify, format esm, platform browser`) of their schema module for the corpus endpoints; ajv = the ajv runtime + our JSON Schemas + compile; ajv standalone = the code `ajv/dist/standalone` generates, bundled.");
 lines.push("");
 lines.push("| artefact | raw | gzip | brotli | files |");
 lines.push("| --- | ---: | ---: | ---: | --- |");

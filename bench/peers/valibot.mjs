@@ -92,9 +92,14 @@ const searchCredentials = v.pipe(
 
 // Every other type only has unconfirmed keys besides `name`.
 const nameOnly = v.looseObject({ name: nonEmpty });
+// Snowflake and BigQuery too: host, username, authenticationMethod, password, privateKey, warehouse,
+// role (and the password / privateKey per authenticationMethod rules), projectId,
+// serviceAccountKey and location are our reading of the docs, so their problems are only warnings.
+const snowflakeCredentials = nameOnly;
+const bigqueryCredentials = nameOnly;
 
 const CREDENTIALS = {
-  snowflake: nameOnly,
+  snowflake: snowflakeCredentials,
   postgres: postgresCredentials,
   redshift: postgresCredentials,
   cockroachdb: nameOnly,
@@ -102,7 +107,7 @@ const CREDENTIALS = {
   mongodb: nameOnly,
   clickhouse: nameOnly,
   singlestore: nameOnly,
-  bigquery: nameOnly,
+  bigquery: bigqueryCredentials,
   databricks: nameOnly,
   elasticsearch: searchCredentials,
   opensearch: searchCredentials,
@@ -189,6 +194,10 @@ const datasource = v.variant("type", [
   }),
 ]);
 
+// ------------------------------------------------------------------ paradigm.testDatasource
+// The same (strict) datasource object as paradigm.updateWorkspace's `datasource`, as the body.
+export const paradigmTestDatasource = datasource;
+
 export const paradigmUpdateWorkspace = v.strictObject({
   name: v.optional(
     v.pipe(
@@ -206,6 +215,8 @@ export const schemas = {
   "databrain.createWorkspace": createWorkspace,
   "databrain.updateDatasource": updateDatasource,
   "paradigm.updateWorkspace": paradigmUpdateWorkspace,
+  // POST /api/v3/workspaces/{id}/datasource/test: the body is the datasource object itself.
+  "paradigm.testDatasource": paradigmTestDatasource,
 };
 
 export const validator = (endpoint) => {

@@ -96,9 +96,14 @@ const searchCredentials = z
 
 // Every other type only has unconfirmed keys besides `name`.
 const nameOnly = z.looseObject({ name: nonEmpty });
+// Snowflake and BigQuery too: host, username, authenticationMethod, password, privateKey, warehouse,
+// role (and the password / privateKey per authenticationMethod rules), projectId,
+// serviceAccountKey and location are our reading of the docs, so their problems are only warnings.
+const snowflakeCredentials = nameOnly;
+const bigqueryCredentials = nameOnly;
 
 const CREDENTIALS = {
-  snowflake: nameOnly,
+  snowflake: snowflakeCredentials,
   postgres: postgresCredentials,
   redshift: postgresCredentials,
   cockroachdb: nameOnly,
@@ -106,7 +111,7 @@ const CREDENTIALS = {
   mongodb: nameOnly,
   clickhouse: nameOnly,
   singlestore: nameOnly,
-  bigquery: nameOnly,
+  bigquery: bigqueryCredentials,
   databricks: nameOnly,
   elasticsearch: searchCredentials,
   opensearch: searchCredentials,
@@ -191,6 +196,10 @@ const datasource = z.discriminatedUnion("type", [
   }),
 ]);
 
+// ------------------------------------------------------------------ paradigm.testDatasource
+// The same (strict) datasource object as paradigm.updateWorkspace's `datasource`, as the body.
+export const paradigmTestDatasource = datasource;
+
 export const paradigmUpdateWorkspace = z.strictObject({
   name: nonEmpty
     .refine((s) => s.length <= 100 || codePoints(s) <= 100, "name must be at most 100 characters")
@@ -204,6 +213,8 @@ export const schemas = {
   "databrain.createWorkspace": createWorkspace,
   "databrain.updateDatasource": updateDatasource,
   "paradigm.updateWorkspace": paradigmUpdateWorkspace,
+  // POST /api/v3/workspaces/{id}/datasource/test: the body is the datasource object itself.
+  "paradigm.testDatasource": paradigmTestDatasource,
 };
 
 /** `validate(endpoint)` gives `(body) => ok`; `issues(endpoint, body)` the issues, for diffs. */
