@@ -12,6 +12,7 @@ import * as zodPeer from "./peers/zod.mjs";
 import * as valibotPeer from "./peers/valibot.mjs";
 import * as ajvPeer from "./peers/ajv.mjs";
 import { corpus, ENDPOINTS } from "./corpus.mjs";
+import { KINDS, makeRunners, orderFor, summarise } from "./timing.mjs";
 
 const MODE = { strict: true };
 
@@ -51,42 +52,12 @@ async function setup() {
     return problems;
   }
 
-  // ---------------------------------------------------------------- timing (as bench/run.mjs)
+  // ---------------------------------------------------------------- timing (bench/timing.mjs, as run.mjs)
   // run.mjs's loop, with performance.now() (ms; 5 µs resolution: the page is cross-origin
-  // isolated) in place of process.hrtime.bigint(). A fresh function per (library, kind), so every
-  // loop keeps its own type feedback.
+  // isolated) in place of process.hrtime.bigint().
   const now = () => performance.now();
   let sink = 0;
-  const makeLoop = () =>
-    new Function(
-      "items",
-      "minMs",
-      "now",
-      `const n = items.length; let calls = 0, ok = 0; const t0 = now(); let t;
-       for (;;) {
-         for (let i = 0; i < n; i++) { const it = items[i]; if (it.f(it.b)) ok++; }
-         calls += n; t = now() - t0; if (t >= minMs) break;
-       }
-       return { calls, ms: t, ok };`,
-    );
-  const KINDS = { valid: (c) => c.kind === "valid", invalid: (c) => c.kind !== "valid" };
-  const runners = LIBS.map((lib) => {
-    const fns = Object.fromEntries(ENDPOINTS.map((e) => [e, lib.make(e)]));
-    const kinds = {};
-    for (const [kind, pick] of Object.entries(KINDS)) {
-      kinds[kind] = { items: corpus.filter(pick).map((c) => ({ f: fns[c.endpoint], b: c.body })), loop: makeLoop() };
-    }
-    return { name: lib.name, kinds };
-  });
-  const orderFor = (r) => {
-    const rot = runners.map((_, i) => runners[(i + r) % runners.length]);
-    return r % 2 ? rot.reverse() : rot;
-  };
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const m = s.length >> 1;
-    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-  };
+  const runners = makeRunners(LIBS, corpus, ENDPOINTS);
   const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   async function throughput(P) {
@@ -95,22 +66,17 @@ async function setup() {
     const ops = Object.fromEntries(runners.map((r) => [r.name, { valid: [], invalid: [] }]));
     for (let round = 0; round < P.warmupRounds + P.rounds; round++) {
       for (const kind of Object.keys(KINDS)) {
-        for (const r of orderFor(round + (kind === "invalid" ? 1 : 0))) {
+        for (const r of orderFor(runners, round + (kind === "invalid" ? 1 : 0))) {
           const k = r.kinds[kind];
           const res = k.loop(k.items, P.roundMs, now);
           sink += res.ok;
-          if (round >= P.warmupRounds) ops[r.name][kind].push((res.calls / res.ms) * 1e3);
+          if (round >= P.warmupRounds) ops[r.name][kind].push((res.calls / res.elapsed) * 1e3);
         }
       }
       await yieldToBrowser(); // between rounds only: keeps the renderer responsive on long runs
     }
     return {
-      throughput: Object.fromEntries(
-        Object.entries(ops).map(([name, k]) => [
-          name,
-          Object.fromEntries(Object.entries(k).map(([kind, xs]) => [kind, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), rounds: xs.length }])),
-        ]),
-      ),
+      throughput: summarise(ops),
       sink: sink % 2,
       crossOriginIsolated: globalThis.crossOriginIsolated === true,
       userAgent: navigator.userAgent,

@@ -69,6 +69,7 @@ const valibotPeer = await import("./peers/valibot.mjs");
 const ajvPeer = await import("./peers/ajv.mjs");
 const { corpus, ENDPOINTS } = await import("./corpus.mjs");
 const { edgeCases } = await import("./edge-cases.mjs");
+const { KINDS, makeLoop, makeRunners, orderFor: orderForRound, median, summarise } = await import("./timing.mjs");
 
 const jsonSchemas = Object.fromEntries(ENDPOINTS.map((e) => [e, ours.jsonSchema(e, MODE)]));
 const schemasFile = join(WORK, "json-schemas.json");
@@ -149,19 +150,6 @@ function edgeDisagreements() {
 // ------------------------------------------------------------------ timing primitives
 const hr = process.hrtime.bigint;
 let sink = 0;
-// A fresh function per (library, kind), so every loop keeps its own type feedback.
-const makeLoop = () =>
-  new Function(
-    "items",
-    "minNs",
-    "hr",
-    `const n = items.length; let calls = 0, ok = 0; const t0 = hr(); let t;
-     for (;;) {
-       for (let i = 0; i < n; i++) { const it = items[i]; if (it.f(it.b)) ok++; }
-       calls += n; t = hr() - t0; if (t >= minNs) break;
-     }
-     return { calls, ns: Number(t), ok };`,
-  );
 const makeBatches = () =>
   new Function(
     "items",
@@ -179,25 +167,8 @@ const makeBatches = () =>
      state.j = j; return ok;`,
   );
 
-const KINDS = { valid: (c) => c.kind === "valid", invalid: (c) => c.kind !== "valid" };
-const runners = LIBS.map((lib) => {
-  const fns = Object.fromEntries(ENDPOINTS.map((e) => [e, lib.make(e)]));
-  const kinds = {};
-  for (const [kind, pick] of Object.entries(KINDS)) {
-    kinds[kind] = { items: corpus.filter(pick).map((c) => ({ f: fns[c.endpoint], b: c.body })), loop: makeLoop(), batches: makeBatches() };
-  }
-  return { name: lib.name, kinds };
-});
-// Library order per round: rotated, and reversed every other round.
-const orderFor = (r) => {
-  const rot = runners.map((_, i) => runners[(i + r) % runners.length]);
-  return r % 2 ? rot.reverse() : rot;
-};
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+const runners = makeRunners(LIBS, corpus, ENDPOINTS, () => ({ batches: makeBatches() }));
+const orderFor = (r) => orderForRound(runners, r);
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 // ------------------------------------------------------------------ run
@@ -225,16 +196,11 @@ for (let round = 0; round < P.warmupRounds + P.rounds; round++) {
       const k = r.kinds[kind];
       const res = k.loop(k.items, BigInt(P.roundMs * 1e6), hr);
       sink += res.ok;
-      if (round >= P.warmupRounds) ops[r.name][kind].push((res.calls / res.ns) * 1e9);
+      if (round >= P.warmupRounds) ops[r.name][kind].push((res.calls / Number(res.elapsed)) * 1e9);
     }
   }
 }
-const throughput = Object.fromEntries(
-  Object.entries(ops).map(([name, k]) => [
-    name,
-    Object.fromEntries(Object.entries(k).map(([kind, xs]) => [kind, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), rounds: xs.length }])),
-  ]),
-);
+const throughput = summarise(ops);
 log("throughput done");
 
 // Latency: batches of 32 calls, chunks interleaved across libraries.
@@ -268,7 +234,7 @@ for (const [ci, c] of corpus.entries()) {
     for (let k = 0; k < P.perBodyReps; k++) {
       const res = r.perBody.loop([{ f: r.perBody.fns[c.endpoint], b: c.body }], BigInt(Math.round((P.perBodyMs / P.perBodyReps) * 1e6)), hr);
       sink += res.ok;
-      reps.push(res.ns / res.calls);
+      reps.push(Number(res.elapsed) / res.calls);
     }
     perBody[ci].ns[l.name] = Math.round(median(reps));
   }
