@@ -1,10 +1,16 @@
 // @ts-check
-// validate and validateMany over the wasm export `check(endpointIndex, body, strict)`
-// (src/wasm/mod.rs), with what every call into the wasm module shares: the endpoint id → index
-// map, the `strict` option, and the one-call-at-a-time guard. Declared in ./index.d.ts.
+// validate and validateMany, with what every call into the wasm module shares: the endpoint id →
+// index map, the `strict` option, and the one-call-at-a-time guard. Declared in ./index.d.ts.
+//
+// Two paths give the same report. The fast one: the endpoint's generated reader (./readers.js)
+// measures the body into a buffer in wasm memory, then one call, `checkFast`, judges it there
+// (src/wasm/fast.rs). The generic one, `check(endpointIndex, body, strict)` (src/wasm/mod.rs),
+// reads the live value from wasm; it takes a body that is no object, and one whose reading threw
+// (a getter, a Proxy trap), so that each such value reads as unreadable, as it always has.
 /** @import { EndpointId, ValidationResult } from "./index.js" */
 /** @import { Wasm } from "./wasm.js" */
 import { ENDPOINTS } from "./data.js";
+import { readers, CELLS } from "./readers.js";
 
 /** Endpoint ids in the order of the Rust ENDPOINTS table: the index is what the wasm functions take. */
 const IDS = /** @type {{ id: EndpointId }[]} */ (JSON.parse(ENDPOINTS)).map((e) => e.id);
@@ -75,9 +81,16 @@ export function strictOption(options, what) {
 }
 
 /**
- * The wasm export: `undefined` for a body with neither issues nor warnings (the common case
- * builds no result in wasm), else the result.
- * @typedef {{ check(index: number, body: unknown, strict: boolean): ValidationResult | undefined }} CheckExports
+ * The wasm exports: `check` and `checkFast` give `undefined` for a body with neither issues nor
+ * warnings (the common case builds no result in wasm), else the result; the others set up the
+ * fast path's buffer and value list.
+ * @typedef {{
+ *   check(index: number, body: unknown, strict: boolean): ValidationResult | undefined,
+ *   checkFast(index: number, strict: boolean): ValidationResult | undefined,
+ *   fastBuffer(cells: number): number,
+ *   fastMemory(): WebAssembly.Memory,
+ *   fastValues(list: unknown[]): void,
+ * }} CheckExports
  */
 
 /**
@@ -90,19 +103,64 @@ function reported(result) {
 }
 
 /**
- * validate and validateMany over an entry's wasm module.
+ * validate and validateMany over an entry's wasm module. `generic: true` (for the differential
+ * tests) takes the generic path for every body.
  * @param {Wasm<CheckExports>} wasm
+ * @param {{ generic?: boolean }} [how]
  */
-export function validation(wasm) {
+export function validation(wasm, how) {
+  const generic = how?.generic === true;
+  /** @type {ReturnType<typeof readers> | null} */
+  let fast = null;
+  let view = new Float64Array(0);
+  let at = 0;
+
+  /**
+   * One body's result (`undefined`: clean), by the fast path where it can take the body. Called
+   * inside enter/leave.
+   * @param {CheckExports} exports
+   * @param {number} index
+   * @param {unknown} body
+   * @param {boolean} strict
+   */
+  function check(exports, index, body, strict) {
+    if (generic) return exports.check(index, body, strict);
+    if (fast === null) {
+      fast = readers();
+      exports.fastValues(fast.V);
+      at = exports.fastBuffer(CELLS);
+    }
+    // A view of a memory that grew since is detached (length 0): view it again.
+    if (view.length === 0) {
+      view = new Float64Array(exports.fastMemory().buffer, at, CELLS);
+      fast.view(view);
+    }
+    const V = fast.V;
+    let used;
+    try {
+      used = fast.read[index](body);
+    } catch (_) {
+      V.fill(undefined);
+      return exports.check(index, body, strict);
+    }
+    if (used < 0) return exports.check(index, body, strict);
+    try {
+      return exports.checkFast(index, strict);
+    } finally {
+      // The values measured are the caller's: none is kept past the call.
+      V.fill(undefined, 0, used);
+    }
+  }
+
   /** @type {typeof import("./index.js").validate} */
   function validate(endpoint, body, options) {
-    const { check } = wasm.exports();
+    const exports = wasm.exports();
     const strict = options === undefined ? false : strictOption(options, "validate");
     const index = endpointIndex(endpoint);
     enter("validate");
     let result;
     try {
-      result = check(index, body, strict);
+      result = check(exports, index, body, strict);
     } finally {
       leave();
     }
@@ -111,7 +169,7 @@ export function validation(wasm) {
 
   /** @type {typeof import("./index.js").validateMany} */
   function validateMany(endpoint, bodies, options) {
-    const { check } = wasm.exports();
+    const exports = wasm.exports();
     const index = endpointIndex(endpoint);
     const strict = strictOption(options, "validateMany");
     if (!Array.isArray(bodies)) throw new TypeError("validateMany expects an array of bodies");
@@ -125,7 +183,7 @@ export function validation(wasm) {
         } catch (_) {
           body = UNREADABLE;
         }
-        const result = check(index, body, strict);
+        const result = check(exports, index, body, strict);
         results[n] = reported(result);
       }
       return results;

@@ -8,7 +8,7 @@
 #   for `workspace-requests/validate`).
 # - The JS modules, entry files, hand-written declarations and manifest, copied from js/.
 # - The data and the types that derive from the schemas: `gen -- data` (pkg/data.js) and
-#   `gen -- types` (pkg/types.d.ts).
+#   `gen -- types` (pkg/types.d.ts), and the fast path's readers, `gen -- readers` (pkg/readers.js).
 # - CommonJS: each Node ESM entry bundled by the pinned esbuild (scripts/bundle-cjs.mjs); each
 #   declaration file gets a .d.cts twin whose relative imports name the .d.cts files.
 # Then a smoke test of every entry.
@@ -46,6 +46,7 @@ done
 cp README.md pkg/README.md
 cargo run --locked --quiet --bin gen -- data > pkg/data.js
 cargo run --locked --quiet --bin gen -- types > pkg/types.d.ts
+cargo run --locked --quiet --bin gen -- readers > pkg/readers.js
 
 # CommonJS: the Node ESM entries bundled by esbuild, sharing pkg/data.cjs.
 node scripts/bundle-cjs.mjs

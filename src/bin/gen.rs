@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo run --quiet --bin gen -- data  > pkg/data.js     # endpoints, descriptions, JSON Schemas
 //! cargo run --quiet --bin gen -- types > pkg/types.d.ts  # request-body types, ids, codes
+//! cargo run --quiet --bin gen -- readers > pkg/readers.js # the fast path's readers
 //! ```
 //!
 //! `data` is an ES module of four constants. Each entry is kept as JSON text and parsed per call by
@@ -99,9 +100,10 @@ fn boundary_types() -> String {
 fn main() {
     let out = match std::env::args().nth(1).as_deref() {
         Some("data") => data(),
+        Some("readers") => workspace_requests::gen::readers::readers(),
         Some("types") => workspace_requests::typescript::declarations() + &boundary_types(),
         _ => {
-            eprintln!("usage: gen data|types");
+            eprintln!("usage: gen data|types|readers");
             std::process::exit(2);
         }
     };

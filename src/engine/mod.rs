@@ -11,6 +11,7 @@ pub mod issue;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod jsontext;
+pub mod layout;
 pub mod message;
 pub mod path;
 pub mod secrets;

@@ -4,4 +4,5 @@
 
 pub mod describe;
 pub mod json_schema;
+pub mod readers;
 pub mod typescript;

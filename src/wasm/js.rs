@@ -294,7 +294,15 @@ fn register(obj: &JsValue) -> u32 {
 /// are gone).
 pub fn end_validation() {
     PARENTS.with(|list| list.borrow_mut().clear());
-    end_entries();
+    if ENTRIES_USED.with(|u| u.replace(false)) {
+        end_entries();
+    }
+}
+
+thread_local! {
+    /// Whether the current validation listed an object's keys (its key lists are cached in JS
+    /// until the end).
+    static ENTRIES_USED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Zeroes `2 * n` cells of the scratch buffer, lets `measure` fill them from JS (it gets their
@@ -600,6 +608,7 @@ impl Value for Js {
         }
         let (Ok(start), Ok(count)) = (u32::try_from(start), u32::try_from(count)) else { return Vec::new() };
         let max_key = u32::try_from(crate::engine::value::MAX_KEY_LEN).unwrap_or(u32::MAX);
+        ENTRIES_USED.with(|u| u.set(true));
         let flat = entries_js(&self.handle(), start, count, max_key);
         let n = flat.length() / 2;
         (0..n).filter_map(|i| Some((flat.get(2 * i).as_string()?, Js::new(flat.get(2 * i + 1))))).collect()

@@ -8,6 +8,7 @@
 #[cfg(feature = "client")]
 pub mod client;
 pub mod convert;
+mod fast;
 mod js;
 mod result;
 

@@ -1,0 +1,296 @@
+//! The readers of the fast path, generated as JavaScript from the schemas (`gen readers` →
+//! `pkg/readers.js`).
+//!
+//! One function per schema: it takes the object's own enumerable keys once (as `JSON.stringify`
+//! and the generic path do), reads each key the schema knows with a direct property access,
+//! picks the variant its discriminator names, and writes one cell pair per field into the
+//! buffer, as `src/engine/layout.rs` lays it out; nested objects and short arrays of the schema
+//! get blocks of their own. The code measures (kinds, lengths, enum positions, numbers); every
+//! rule is judged by the engine, in wasm, over what it wrote.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::engine::layout::{body_cells, kind_code, measure, Measure, ARRAY_ITEMS, OBJECT_HEADER, ROOT_BLOCK};
+use crate::engine::value::Kind;
+use crate::schema::endpoints::ENDPOINTS;
+use crate::schema::{Options, Schema};
+
+/// The schemas under the endpoints' bodies, each once, numbered in the order met.
+struct Schemas {
+    list: Vec<&'static Schema>,
+    index: BTreeMap<usize, usize>,
+}
+
+fn addr(s: &'static Schema) -> usize {
+    s as *const Schema as usize
+}
+
+impl Schemas {
+    fn collect() -> Schemas {
+        let mut all = Schemas { list: Vec::new(), index: BTreeMap::new() };
+        for e in &ENDPOINTS {
+            all.add(e.body);
+        }
+        all
+    }
+    fn add(&mut self, s: &'static Schema) {
+        if self.index.contains_key(&addr(s)) {
+            return;
+        }
+        self.index.insert(addr(s), self.list.len());
+        self.list.push(s);
+        for v in variants(s) {
+            for f in s.fields_for(v) {
+                self.add_measure(measure(&f.ty, s), s);
+            }
+        }
+    }
+    fn add_measure(&mut self, m: Measure, owner: &'static Schema) {
+        match m {
+            Measure::Object(inner) => self.add(inner),
+            Measure::Array(item) => self.add_measure(measure(item, owner), owner),
+            _ => {}
+        }
+    }
+    fn name(&self, s: &'static Schema) -> String {
+        format!("s{}", self.index.get(&addr(s)).copied().unwrap_or(0))
+    }
+}
+
+/// The variants of a schema, then "none" (the base fields).
+fn variants(s: &'static Schema) -> Vec<Option<&'static crate::schema::Variant>> {
+    s.union
+        .map(|u| u.variants.iter().map(Some).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain([None])
+        .collect()
+}
+
+fn js(s: &str) -> String {
+    serde_json::Value::from(s).to_string()
+}
+
+/// A stable key for comparing measurements across variants.
+fn measure_key(m: Measure) -> (u8, usize) {
+    match m {
+        Measure::Plain => (0, 0),
+        Measure::Length => (1, 0),
+        Measure::CodePoints(max) => (2, max as usize),
+        Measure::Options(o) => (3, o.id()),
+        Measure::Object(s) => (4, addr(s)),
+        Measure::Array(item) => (5, item as *const _ as usize),
+    }
+}
+
+/// Code that measures the value `v` into the cell pair at `c` (JS expressions); blocks go at `n`
+/// (a variable), which it advances. `depth` keeps the names of nested loops apart.
+fn emit(out: &mut String, all: &Schemas, m: Measure, owner: &'static Schema, v: &str, c: &str, depth: usize) {
+    let string = kind_code(Kind::String);
+    match m {
+        // K measures any value with its plain payload (a string's UTF-16 length).
+        Measure::Plain | Measure::Length => {
+            let _ = writeln!(out, "K({v}, {c});");
+        }
+        Measure::CodePoints(max) => {
+            let _ = writeln!(out, "C({v}, {c}, {max});");
+        }
+        Measure::Options(options) => {
+            let _ = writeln!(out, "if (typeof {v} === \"string\") {{ V[{c}] = {v}; B[{c}] = {string}; B[{c} + 1] = {}; }} else K({v}, {c});", position(options, v));
+        }
+        Measure::Object(inner) => {
+            let _ = writeln!(
+                out,
+                "if (typeof {v} === \"object\" && {v} !== null && !Array.isArray({v})) {{ V[{c}] = {v}; B[{c}] = {}; B[{c} + 1] = n; n = {}({v}, n); }} else K({v}, {c});",
+                kind_code(Kind::Object),
+                all.name(inner)
+            );
+        }
+        Measure::Array(item) => {
+            let (len, e, j, w, d) = (
+                format!("len{depth}"),
+                format!("e{depth}"),
+                format!("j{depth}"),
+                format!("w{depth}"),
+                format!("d{depth}"),
+            );
+            let _ = writeln!(out, "if (Array.isArray({v})) {{");
+            let _ = writeln!(out, "V[{c}] = {v}; B[{c}] = {}; const {len} = {v}.length;", kind_code(Kind::Array));
+            let _ = writeln!(out, "if ({len} >>> 0 === {len} && {len} <= {ARRAY_ITEMS}) {{");
+            let _ = writeln!(out, "B[{c} + 1] = n; B[n] = {len}; const {e} = n + 1; n = {e} + 2 * {len};");
+            let _ = writeln!(
+                out,
+                "for (let {j} = 0; {j} < {len}; {j}++) {{ const {w} = {v}[{j}]; const {d} = {e} + 2 * {j};"
+            );
+            emit(out, all, measure(item, owner), owner, &w, &d, depth + 1);
+            let _ = writeln!(out, "}}\n}} else B[{c} + 1] = -1;\n}} else K({v}, {c});");
+        }
+    }
+}
+
+/// A JS expression: the index of the string `v` among `options`, -1 for none (the first of equal
+/// values, as `indexOf`), by a function written once per list.
+fn position(options: Options, v: &str) -> String {
+    let name = OPTION_FNS.with(|fns| {
+        let mut fns = fns.borrow_mut();
+        let n = fns.len();
+        let (name, _) = fns.entry(options.id()).or_insert_with(|| {
+            let mut seen = Vec::new();
+            let mut cases = String::new();
+            for (i, o) in options.iter().enumerate() {
+                if seen.contains(&o) {
+                    continue;
+                }
+                seen.push(o);
+                let _ = write!(cases, "case {}: return {i}; ", js(o));
+            }
+            let name = format!("E{n}");
+            let code = format!("function {name}(x) {{ switch (x) {{ {cases}default: return -1; }} }}\n");
+            (name, code)
+        });
+        name.clone()
+    });
+    format!("{name}({v})")
+}
+
+thread_local! {
+    /// The position functions written so far: options id → (name, code).
+    static OPTION_FNS: std::cell::RefCell<BTreeMap<usize, (String, String)>> = const { std::cell::RefCell::new(BTreeMap::new()) };
+}
+
+fn schema_fn(out: &mut String, all: &Schemas, s: &'static Schema) {
+    let name = all.name(s);
+    let _ = writeln!(out, "function {name}(o, at) {{");
+    let _ = writeln!(out, "const ks = Object.keys(o);");
+    let vars: Vec<String> = (0..s.fields.len()).map(|i| format!("v{i}")).collect();
+    if !vars.is_empty() {
+        let _ = writeln!(out, "let {};", vars.join(", "));
+        let _ = writeln!(out, "for (let i = 0; i < ks.length; i++) {{ switch (ks[i]) {{");
+        for (i, f) in s.fields.iter().enumerate() {
+            let _ = writeln!(out, "case {k}: v{i} = o[{k}]; break;", k = js(f.name));
+        }
+        let _ = writeln!(out, "}} }}");
+    }
+    let _ = writeln!(out, "B[at] = ks.length;");
+    match s.union.and_then(|u| s.fields.iter().position(|f| f.name == u.tag)) {
+        Some(t) => {
+            let _ = writeln!(
+                out,
+                "const x = typeof v{t} === \"string\" ? {} : -1;",
+                position(s.tag_options(), &format!("v{t}"))
+            );
+        }
+        None => {
+            let _ = writeln!(out, "const x = -1;");
+        }
+    }
+    let _ = writeln!(out, "B[at + 1] = x;");
+    let _ = writeln!(out, "let n = at + {};", OBJECT_HEADER + 2 * s.fields.len());
+    let union: Vec<_> = s.union.map(|u| u.variants.iter().collect()).unwrap_or_default();
+    for (i, base) in s.fields.iter().enumerate() {
+        let c = format!("at + {}", OBJECT_HEADER + 2 * i);
+        let base_m = measure(&base.ty, s);
+        // The variants whose field i is measured otherwise than the base field.
+        let mut groups: Vec<(Measure, Vec<usize>)> = Vec::new();
+        for (x, v) in union.iter().enumerate() {
+            let f = s.fields_for(Some(v)).nth(i).unwrap_or(base);
+            let m = measure(&f.ty, s);
+            if measure_key(m) == measure_key(base_m) {
+                continue;
+            }
+            match groups.iter_mut().find(|(g, _)| measure_key(*g) == measure_key(m)) {
+                Some((_, xs)) => xs.push(x),
+                None => groups.push((m, vec![x])),
+            }
+        }
+        let var = format!("v{i}");
+        if groups.is_empty() {
+            emit(out, all, base_m, s, &var, &c, 0);
+        } else {
+            let _ = writeln!(out, "switch (x) {{");
+            for (m, xs) in groups {
+                for x in xs {
+                    let _ = write!(out, "case {x}: ");
+                }
+                let _ = writeln!(out, "{{");
+                emit(out, all, m, s, &var, &c, 0);
+                let _ = writeln!(out, "break; }}");
+            }
+            let _ = writeln!(out, "default: {{");
+            emit(out, all, base_m, s, &var, &c, 0);
+            let _ = writeln!(out, "}} }}");
+        }
+    }
+    let _ = writeln!(out, "return n;\n}}");
+}
+
+/// `pkg/readers.js`: `CELLS` (the buffer size every body fits) and `readers()`, which makes one
+/// set of readers over its own buffer view and value list (one per wasm instance).
+pub fn readers() -> String {
+    let all = Schemas::collect();
+    let cells = ENDPOINTS.iter().map(|e| body_cells(e.body)).max().unwrap_or(0);
+    let mut out = String::new();
+    out.push_str(
+        "// Generated from the Rust schemas by `cargo run --bin gen -- readers` (src/gen/readers.rs). Do not edit.\n\
+         // The fast path's readers: each measures a body into the buffer as src/engine/layout.rs lays it out;\n\
+         // the engine judges it in wasm (src/wasm/fast.rs). They measure; they never judge.\n",
+    );
+    let _ = writeln!(out, "/** Cells (f64) that every body fits. */\nexport const CELLS = {cells};");
+    out.push_str(
+        "/**\n * One set of readers, over its own buffer view (`view(b)`, again whenever wasm memory grows) and\n \
+         * value list `V` (the value measured at each cell, for what a measurement cannot answer).\n \
+         * `read[i](body)` measures a body of endpoint i and returns the cells used, or -1 (without\n \
+         * writing anything) for a body that is no object; it throws whatever the body's getters or\n \
+         * Proxy traps throw.\n * @returns {{ V: unknown[], view(b: Float64Array): void, read: ((body: unknown) => number)[] }}\n */\n",
+    );
+    out.push_str(
+        "export function readers() {\nlet B = new Float64Array(0);\nconst V = new Array(CELLS).fill(undefined);\n",
+    );
+    let _ = writeln!(
+        out,
+        "function K(v, c) {{\nV[c] = v;\nswitch (typeof v) {{\n\
+         case \"undefined\": B[c] = {u}; B[c + 1] = 0; return;\n\
+         case \"boolean\": B[c] = {b}; B[c + 1] = v ? 1 : 0; return;\n\
+         case \"number\": if (Number.isFinite(v)) {{ B[c] = {num}; B[c + 1] = v; }} else {{ B[c] = {other}; B[c + 1] = 0; }} return;\n\
+         case \"string\": B[c] = {s}; B[c + 1] = v.length; return;\n\
+         case \"object\": B[c] = v === null ? {null} : Array.isArray(v) ? {arr} : {obj}; B[c + 1] = -1; return;\n\
+         default: B[c] = {other}; B[c + 1] = 0;\n}}\n}}",
+        u = kind_code(Kind::Undefined),
+        b = kind_code(Kind::Bool),
+        num = kind_code(Kind::Number),
+        other = kind_code(Kind::Other),
+        s = kind_code(Kind::String),
+        null = kind_code(Kind::Null),
+        arr = kind_code(Kind::Array),
+        obj = kind_code(Kind::Object),
+    );
+    let _ = writeln!(
+        out,
+        "function C(v, c, max) {{ if (typeof v === \"string\") {{ V[c] = v; B[c] = {}; B[c + 1] = v.length <= max ? v.length : P(v); }} else K(v, c); }}",
+        kind_code(Kind::String)
+    );
+    out.push_str(
+        "function P(v) {\nlet n = v.length;\nfor (let i = 0; i < v.length; i++) {\nconst c = v.charCodeAt(i);\n\
+         if (c >= 0xd800 && c <= 0xdbff && i + 1 < v.length) { const d = v.charCodeAt(i + 1); if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; } }\n}\nreturn n;\n}\n",
+    );
+    OPTION_FNS.with(|fns| fns.borrow_mut().clear());
+    let mut body = String::new();
+    for s in &all.list {
+        schema_fn(&mut body, &all, s);
+    }
+    OPTION_FNS.with(|fns| fns.borrow().values().for_each(|(_, code)| out.push_str(code)));
+    out.push_str(&body);
+    let read: Vec<String> = ENDPOINTS
+        .iter()
+        .map(|e| {
+            format!(
+                "(o) => {{ if (typeof o !== \"object\" || o === null || Array.isArray(o)) return -1; V[0] = o; B[0] = {}; B[1] = {ROOT_BLOCK}; return {}(o, {ROOT_BLOCK}); }}",
+                kind_code(Kind::Object),
+                all.name(e.body)
+            )
+        })
+        .collect();
+    let _ = writeln!(out, "return {{ V, view(b) {{ B = b; }}, read: [\n{}\n] }};\n}}", read.join(",\n"));
+    out
+}

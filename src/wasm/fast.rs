@@ -1,0 +1,304 @@
+//! The fast path: the engine over what a generated reader measured (`pkg/readers.js`, written by
+//! `src/gen/readers.rs`), in one call per body.
+//!
+//! JavaScript reads the body once, with the reader of its endpoint, into a buffer of `f64` cells
+//! in this module's memory (the layout is `src/engine/layout.rs`), then calls [`check_fast`].
+//! [`Fast`] implements the engine's [`Value`] over those cells, so the rules, their order and
+//! their messages are the engine's own, exactly as on the generic path. What the cells cannot
+//! answer — a string's text for a message, the keys the schema does not know, a value of a field
+//! of any type, an array longer than the reader measures — is asked of the value itself, kept by
+//! the reader in its value list, through the generic reader ([`Js`]).
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use super::convert;
+use super::js::{self, Js};
+use super::result;
+use crate::engine::layout::{kind_of, measure, Measure, OBJECT_HEADER};
+use crate::engine::value::{Kind, Value};
+use crate::schema::{same_name, Field, Options, Schema, Variant};
+
+thread_local! {
+    /// The cells the readers write (allocated once by [`fast_buffer`], never moved after).
+    static CELLS: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
+    /// The reader's value list: the value measured at each cell.
+    static VALUES: RefCell<Option<js_sys::Array>> = const { RefCell::new(None) };
+}
+
+/// `fastBuffer(cells)`: makes the cell buffer (once; again only if more cells are asked for) and
+/// returns its byte address in memory.
+#[wasm_bindgen(js_name = fastBuffer, skip_typescript)]
+pub fn fast_buffer(cells: u32) -> u32 {
+    CELLS.with(|c| {
+        let mut buf = c.borrow_mut();
+        if buf.len() < cells as usize {
+            *buf = vec![0.0; cells as usize];
+        }
+        u32::try_from(buf.as_ptr() as usize).unwrap_or(0)
+    })
+}
+
+/// `fastMemory()`: this module's memory, for the readers' view of the cells.
+#[wasm_bindgen(js_name = fastMemory, skip_typescript)]
+pub fn fast_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// `fastValues(list)`: the readers' value list, given once.
+#[wasm_bindgen(js_name = fastValues, skip_typescript)]
+pub fn fast_values(list: js_sys::Array) {
+    VALUES.with(|v| *v.borrow_mut() = Some(list));
+}
+
+/// `checkFast(endpointIndex, strict)`: what `check` answers for the body the endpoint's reader
+/// just measured.
+#[wasm_bindgen(js_name = checkFast, skip_typescript)]
+pub fn check_fast(index: u32, strict: bool) -> Result<JsValue, convert::BindingError> {
+    let ep = convert::endpoint(index)?;
+    let body = Fast::at(0, Measure::Object(ep.body), ep.body);
+    let report = crate::validate_with(ep, &body, crate::ValidationOptions { strict });
+    drop(body);
+    js::end_validation();
+    if report.issues.is_empty() && report.warnings.is_empty() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    Ok(result::to_js(&report))
+}
+
+fn cell(at: usize) -> f64 {
+    CELLS.with(|c| c.borrow().get(at).copied().unwrap_or(0.0))
+}
+
+/// The value the reader measured at cell `at`.
+fn value_at(at: u32) -> JsValue {
+    VALUES.with(|v| v.borrow().as_ref().map_or(JsValue::UNDEFINED, |list| list.get(at)))
+}
+
+/// A measured value: its cell pair, and how it was measured.
+#[derive(Clone, Copy)]
+pub struct Cell {
+    at: u32,
+    kind: Kind,
+    payload: f64,
+    measure: Measure,
+    /// The schema whose field it is (a discriminator's values are its variants).
+    owner: &'static Schema,
+}
+
+impl Cell {
+    /// The index of its block: an object or array the reader walked.
+    fn block(&self) -> Option<usize> {
+        match (self.kind, self.measure) {
+            (Kind::Object, Measure::Object(_)) | (Kind::Array, Measure::Array(_)) if self.payload >= 0.0 => {
+                Some(self.payload as usize)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A value of the body as the engine sees it on the fast path.
+pub enum Fast {
+    Cell(Cell),
+    /// A value the cells do not describe, read by the generic reader.
+    Js(Js),
+}
+
+impl Fast {
+    /// The value of the cell pair at `at`, measured as `measure`. An object or array the reader
+    /// did not walk is read by the generic reader at once.
+    fn at(at: u32, measure: Measure, owner: &'static Schema) -> Fast {
+        let kind = kind_of(cell(at as usize) as u32);
+        let c = Cell { at, kind, payload: cell(at as usize + 1), measure, owner };
+        match kind {
+            Kind::Object | Kind::Array if c.block().is_none() => Fast::Js(Js::new(value_at(at))),
+            _ => Fast::Cell(c),
+        }
+    }
+
+    /// Calls `f` with the value itself, for what its cells cannot answer.
+    fn js<R>(&self, f: impl FnOnce(&Js) -> R) -> R {
+        match self {
+            Fast::Js(js) => f(js),
+            Fast::Cell(c) => f(&Js::new(value_at(c.at))),
+        }
+    }
+
+    /// The payload of a measured string, with how it was measured.
+    fn string(&self) -> Option<(f64, Measure)> {
+        match self {
+            Fast::Cell(c) if c.kind == Kind::String => Some((c.payload, c.measure)),
+            _ => None,
+        }
+    }
+
+    /// A walked object: its block and schema.
+    fn object(&self) -> Option<(usize, &'static Schema)> {
+        match self {
+            Fast::Cell(c @ Cell { kind: Kind::Object, measure: Measure::Object(s), .. }) => Some((c.block()?, s)),
+            _ => None,
+        }
+    }
+
+    /// The variant the reader measured a block for (`None`: the base fields).
+    fn variant_of(block: usize, schema: &'static Schema) -> Option<&'static Variant> {
+        let x = cell(block + 1);
+        if x < 0.0 {
+            return None;
+        }
+        schema.union.and_then(|u| u.variants.get(x as usize))
+    }
+
+    /// The cell pair of base field `i` of an object block.
+    fn field_at(block: usize, i: usize) -> u32 {
+        u32::try_from(block + OBJECT_HEADER + 2 * i).unwrap_or(u32::MAX)
+    }
+}
+
+fn same_variant(a: Option<&'static Variant>, b: Option<&'static Variant>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => std::ptr::eq(a, b),
+        _ => false,
+    }
+}
+
+impl Value for Fast {
+    fn kind(&self) -> Kind {
+        match self {
+            Fast::Cell(c) => c.kind,
+            Fast::Js(js) => js.kind(),
+        }
+    }
+    fn get(&self, key: &'static str) -> Option<Self> {
+        let Some((block, schema)) = self.object() else {
+            return match self {
+                Fast::Js(js) => js.get(key).map(Fast::Js),
+                Fast::Cell(_) => None,
+            };
+        };
+        let Some(i) = schema.fields.iter().position(|f| same_name(f.name, key)) else {
+            return self.js(|js| js.get(key)).map(Fast::Js);
+        };
+        let field = schema.fields_for(Fast::variant_of(block, schema)).nth(i)?;
+        let v = Fast::at(Fast::field_at(block, i), measure(&field.ty, schema), schema);
+        (v.kind() != Kind::Undefined).then_some(v)
+    }
+    fn read_fields(
+        &self,
+        id: usize,
+        schema: &'static Schema,
+        variant: Option<&'static Variant>,
+    ) -> Vec<(&'static Field, Option<Self>)> {
+        match self.object() {
+            Some((block, s)) if std::ptr::eq(s, schema) && same_variant(Fast::variant_of(block, s), variant) => schema
+                .fields_for(variant)
+                .enumerate()
+                .map(|(i, f)| {
+                    let v = Fast::at(Fast::field_at(block, i), measure(&f.ty, schema), schema);
+                    (f, (v.kind() != Kind::Undefined).then_some(v))
+                })
+                .collect(),
+            _ => self
+                .js(|js| js.read_fields(id, schema, variant))
+                .into_iter()
+                .map(|(f, v)| (f, v.map(Fast::Js)))
+                .collect(),
+        }
+    }
+    fn as_bool(&self) -> Option<bool> {
+        match self {
+            Fast::Cell(c) => (c.kind == Kind::Bool).then_some(c.payload != 0.0),
+            Fast::Js(js) => js.as_bool(),
+        }
+    }
+    fn as_f64(&self) -> Option<f64> {
+        match self {
+            Fast::Cell(c) => (c.kind == Kind::Number).then_some(c.payload),
+            Fast::Js(js) => js.as_f64(),
+        }
+    }
+    fn as_str(&self) -> Option<Cow<'_, str>> {
+        if self.kind() != Kind::String {
+            return None;
+        }
+        self.js(|js| js.as_str().map(|s| Cow::Owned(s.into_owned())))
+    }
+    fn number_text(&self) -> Option<String> {
+        if self.kind() == Kind::Number {
+            self.js(Value::number_text)
+        } else {
+            None
+        }
+    }
+    fn str_chars(&self) -> Option<usize> {
+        match self.string() {
+            Some((p, Measure::CodePoints(_))) => Some(p as usize),
+            _ => self.js(|js| js.str_chars()),
+        }
+    }
+    fn str_is_empty(&self) -> Option<bool> {
+        match self.string() {
+            Some((p, Measure::Plain | Measure::Length | Measure::CodePoints(_))) => Some(p == 0.0),
+            _ => self.js(|js| js.str_is_empty()),
+        }
+    }
+    fn str_position(&self, options: Options) -> Option<Option<usize>> {
+        match self.string() {
+            Some((p, Measure::Options(o))) if o.id() == options.id() => Some((p >= 0.0).then_some(p as usize)),
+            _ if self.kind() != Kind::String => None,
+            _ => self.js(|js| js.str_position(options)),
+        }
+    }
+    fn readable(&self) -> bool {
+        match self {
+            Fast::Cell(c) if !matches!(c.kind, Kind::Object | Kind::Array) => true,
+            _ => self.js(|js| js.readable()),
+        }
+    }
+    fn array_len(&self) -> usize {
+        match self {
+            Fast::Cell(c) if c.kind == Kind::Array => c.block().map_or(0, |b| cell(b) as usize),
+            Fast::Cell(_) => 0,
+            Fast::Js(js) => js.array_len(),
+        }
+    }
+    fn at(&self, index: usize) -> Option<Self> {
+        self.js(|js| js.at(index)).map(Fast::Js)
+    }
+    fn items(&self, start: usize, count: usize, out: &mut Vec<Option<Self>>) {
+        match self {
+            Fast::Cell(c @ Cell { kind: Kind::Array, measure: Measure::Array(item), .. }) => {
+                let Some(block) = c.block() else { return };
+                let len = cell(block) as usize;
+                let m = measure(item, c.owner);
+                for i in start..len.min(start.saturating_add(count)) {
+                    let at = u32::try_from(block + 1 + 2 * i).unwrap_or(u32::MAX);
+                    out.push(Some(Fast::at(at, m, c.owner)));
+                }
+            }
+            Fast::Cell(_) => {}
+            Fast::Js(js) => {
+                let mut read = Vec::new();
+                js.items(start, count, &mut read);
+                out.extend(read.into_iter().map(|v| v.map(Fast::Js)));
+            }
+        }
+    }
+    fn key_count(&self) -> usize {
+        match self.object() {
+            Some((block, _)) => cell(block) as usize,
+            None if self.kind() == Kind::Object => self.js(|js| js.key_count()),
+            None => 0,
+        }
+    }
+    fn entries(&self, start: usize, count: usize) -> Vec<(String, Self)> {
+        if self.kind() != Kind::Object {
+            return Vec::new();
+        }
+        self.js(|js| js.entries(start, count)).into_iter().map(|(k, v)| (k, Fast::Js(v))).collect()
+    }
+}
