@@ -81,12 +81,13 @@ export function strictOption(options, what) {
 }
 
 /**
- * The wasm exports: `check` and `checkFast` give `undefined` for a body with neither issues nor
- * warnings (the common case builds no result in wasm), else the result; the others set up the
- * fast path's buffer and value list.
+ * The wasm exports: `check` gives `undefined` for a body with neither issues nor warnings (the
+ * common case builds no result in wasm), else the result; `checkFast` gives 0 for such a body,
+ * else 1 and `fastReport()` the result; the others set up the fast path's buffer and value list.
  * @typedef {{
  *   check(index: number, body: unknown, strict: boolean): ValidationResult | undefined,
- *   checkFast(index: number, strict: boolean): ValidationResult | undefined,
+ *   checkFast(index: number, strict: boolean): number,
+ *   fastReport(): ValidationResult,
  *   fastBuffer(cells: number): number,
  *   fastMemory(): WebAssembly.Memory,
  *   fastValues(list: unknown[]): void,
@@ -145,7 +146,7 @@ export function validation(wasm, how) {
     }
     if (used < 0) return exports.check(index, body, strict);
     try {
-      return exports.checkFast(index, strict);
+      return exports.checkFast(index, strict) === 0 ? undefined : exports.fastReport();
     } finally {
       // The values measured are the caller's: none is kept past the call.
       V.fill(undefined, 0, used);

@@ -50,8 +50,16 @@ pub fn validate_with<V: Value>(endpoint: &Endpoint, body: &V, options: Validatio
 
 /// Validates `body` against `schema`, sending every finding to `sink`.
 pub fn validate_into<V: Value, S: Sink>(schema: &'static Schema, body: &V, options: ValidationOptions, sink: &mut S) {
-    let mut cx =
-        Cx { path: Path::new(), sink, values: MAX_VALUES, over: false, walk_done: false, findings: 0, options };
+    let mut cx = Cx {
+        path: Path::new(),
+        key: None,
+        sink,
+        values: MAX_VALUES,
+        over: false,
+        walk_done: false,
+        findings: 0,
+        options,
+    };
     match body.kind() {
         Kind::Object => cx.object(schema, body, true),
         Kind::Undefined => cx.push(true, Code::Required, None, Detail::Missing { when: None }),
@@ -64,6 +72,10 @@ pub fn validate_into<V: Value, S: Sink>(schema: &'static Schema, body: &V, optio
 
 struct Cx<'s, S: Sink> {
     path: Path,
+    /// The key of the field being checked, not yet pushed on `path`: a scalar field's check
+    /// needs it only for a finding, so it joins the path only then ([`Cx::push`]), or when the
+    /// walk descends into its value ([`Cx::descend`]).
+    key: Option<&'static str>,
     sink: &'s mut S,
     /// Values the body may still hold (see [`MAX_VALUES`]); `over` once it held more.
     values: usize,
@@ -153,7 +165,14 @@ impl<S: Sink> Cx<'_, S> {
         }
         self.findings += 1;
         let severity = if issue { Severity::Issue } else { Severity::Warning };
-        self.sink.push(severity, &self.path, code, field, detail);
+        match self.key {
+            Some(k) => {
+                self.path.push(Seg::Key(k));
+                self.sink.push(severity, &self.path, code, field, detail);
+                self.path.pop();
+            }
+            None => self.sink.push(severity, &self.path, code, field, detail),
+        }
         if self.full() {
             let detail = Detail::TooMany { limit: MAX_FINDINGS };
             self.sink.push(Severity::Issue, &Path::new(), Code::InvalidValue, None, detail);
@@ -200,7 +219,7 @@ impl<S: Sink> Cx<'_, S> {
         let sent = |name: &str| read.iter().any(|(f, v)| v.is_some() && same_name(f.name, name));
         for (field, value) in &read {
             let issue = issues && policy::field_level(field) == Level::Issue;
-            self.path.push(Seg::Key(field.name));
+            self.key = Some(field.name);
             match value {
                 None => match field.req {
                     Req::Required => self.push(issue, Code::Required, Some(field), Detail::Missing { when: None }),
@@ -226,7 +245,7 @@ impl<S: Sink> Cx<'_, S> {
                     }
                 }
             }
-            self.path.pop();
+            self.key = None;
         }
         for rule in schema.rules {
             self.rule(schema, rule, &read, issues);
@@ -440,38 +459,21 @@ impl<S: Sink> Cx<'_, S> {
                 if kind != Kind::Array {
                     return wrong_type(self);
                 }
-                if self.too_deep(issue) {
-                    return;
+                let key = self.descend();
+                if !self.too_deep(issue) {
+                    self.items(schema, field, item, v, issue);
                 }
-                self.each_item(v, |cx, index, elem| {
-                    if cx.full() {
-                        return true;
-                    }
-                    cx.path.push(Seg::Index(index));
-                    match elem {
-                        Some(elem) => cx.value(schema, field, item, elem, issue),
-                        None if !cx.count(1) => {}
-                        None => cx.push(
-                            issue,
-                            Code::InvalidType,
-                            Some(field),
-                            Detail::WrongType {
-                                expected: expected(item),
-                                found: Found { kind: Kind::Undefined, preview: None, hidden: None },
-                            },
-                        ),
-                    }
-                    cx.path.pop();
-                    false
-                });
+                self.ascend(key);
             }
             Type::Object(inner) => {
                 if kind != Kind::Object {
                     return wrong_type(self);
                 }
+                let key = self.descend();
                 if !self.too_deep(issue) {
                     self.object(inner, v, issue);
                 }
+                self.ascend(key);
             }
             Type::JsonObjectString => {
                 let Some(text) = v.as_str() else { return wrong_type(self) };
@@ -493,9 +495,36 @@ impl<S: Sink> Cx<'_, S> {
                 }
             }
             Type::Any => {
+                let key = self.descend();
                 self.walk(v);
+                self.ascend(key);
             }
         }
+    }
+
+    /// Checks each element of an array against the item type.
+    fn items<V: Value>(&mut self, schema: &'static Schema, field: &Field, item: &Type, v: &V, issue: bool) {
+        self.each_item(v, |cx, index, elem| {
+            if cx.full() {
+                return true;
+            }
+            cx.path.push(Seg::Index(index));
+            match elem {
+                Some(elem) => cx.value(schema, field, item, elem, issue),
+                None if !cx.count(1) => {}
+                None => cx.push(
+                    issue,
+                    Code::InvalidType,
+                    Some(field),
+                    Detail::WrongType {
+                        expected: expected(item),
+                        found: Found { kind: Kind::Undefined, preview: None, hidden: None },
+                    },
+                ),
+            }
+            cx.path.pop();
+            false
+        });
     }
 
     fn integer<V: Value>(
@@ -514,6 +543,24 @@ impl<S: Sink> Cx<'_, S> {
         } else if n < min as f64 || n > max as f64 {
             self.push(issue, Code::InvalidValue, Some(field), Detail::OutOfRange { min, max, found: found() });
         }
+    }
+
+    /// Puts the pending key of the current field on the path, to walk into its value; returns it
+    /// for [`Cx::ascend`].
+    fn descend(&mut self) -> Option<&'static str> {
+        let key = self.key.take();
+        if let Some(k) = key {
+            self.path.push(Seg::Key(k));
+        }
+        key
+    }
+
+    /// Undoes [`Cx::descend`].
+    fn ascend(&mut self, key: Option<&'static str>) {
+        if key.is_some() {
+            self.path.pop();
+        }
+        self.key = key;
     }
 
     /// Reports the current value when it lies deeper than [`MAX_DEPTH`]; `true` if it did.

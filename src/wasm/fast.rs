@@ -53,23 +53,39 @@ pub fn fast_values(list: js_sys::Array) {
     VALUES.with(|v| *v.borrow_mut() = Some(list));
 }
 
-/// `checkFast(endpointIndex, strict)`: what `check` answers for the body the endpoint's reader
-/// just measured.
-#[wasm_bindgen(js_name = checkFast, skip_typescript)]
-pub fn check_fast(index: u32, strict: bool) -> Result<JsValue, convert::BindingError> {
-    let ep = convert::endpoint(index)?;
-    let body = Fast::at(0, Measure::Object(ep.body), ep.body);
-    let report = crate::validate_with(ep, &body, crate::ValidationOptions { strict });
-    drop(body);
-    js::end_validation();
-    if report.issues.is_empty() && report.warnings.is_empty() {
-        return Ok(JsValue::UNDEFINED);
-    }
-    Ok(result::to_js(&report))
+thread_local! {
+    /// The result of the last [`check_fast`] that found something, until [`fast_report`] takes it.
+    static REPORT: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
-fn cell(at: usize) -> f64 {
-    CELLS.with(|c| c.borrow().get(at).copied().unwrap_or(0.0))
+/// `checkFast(endpointIndex, strict)`: judges the body the endpoint's reader just measured. 0:
+/// neither issues nor warnings (what `check` answers with `undefined`); 1: `fastReport()` gives
+/// the result. A number, so that a clean body moves no value across the boundary.
+#[wasm_bindgen(js_name = checkFast, skip_typescript)]
+pub fn check_fast(index: u32, strict: bool) -> Result<u32, convert::BindingError> {
+    let ep = convert::endpoint(index)?;
+    let report = CELLS.with(|c| {
+        let cells = c.borrow();
+        let body = Fast::at(&cells, 0, Measure::Object(ep.body), ep.body);
+        crate::validate_with(ep, &body, crate::ValidationOptions { strict })
+    });
+    js::end_validation();
+    if report.issues.is_empty() && report.warnings.is_empty() {
+        return Ok(0);
+    }
+    REPORT.with(|r| *r.borrow_mut() = Some(result::to_js(&report)));
+    Ok(1)
+}
+
+/// `fastReport()`: the result of the last `checkFast` that answered 1.
+#[wasm_bindgen(js_name = fastReport, skip_typescript)]
+pub fn fast_report() -> JsValue {
+    REPORT.with(|r| r.borrow_mut().take()).unwrap_or(JsValue::UNDEFINED)
+}
+
+#[inline]
+fn cell(cells: &[f64], at: usize) -> f64 {
+    cells.get(at).copied().unwrap_or(0.0)
 }
 
 /// The value the reader measured at cell `at`.
@@ -79,7 +95,8 @@ fn value_at(at: u32) -> JsValue {
 
 /// A measured value: its cell pair, and how it was measured.
 #[derive(Clone, Copy)]
-pub struct Cell {
+pub struct Cell<'c> {
+    cells: &'c [f64],
     at: u32,
     kind: Kind,
     payload: f64,
@@ -88,8 +105,9 @@ pub struct Cell {
     owner: &'static Schema,
 }
 
-impl Cell {
+impl Cell<'_> {
     /// The index of its block: an object or array the reader walked.
+    #[inline]
     fn block(&self) -> Option<usize> {
         match (self.kind, self.measure) {
             (Kind::Object, Measure::Object(_)) | (Kind::Array, Measure::Array(_)) if self.payload >= 0.0 => {
@@ -101,21 +119,33 @@ impl Cell {
 }
 
 /// A value of the body as the engine sees it on the fast path.
-pub enum Fast {
-    Cell(Cell),
+pub enum Fast<'c> {
+    Cell(Cell<'c>),
     /// A value the cells do not describe, read by the generic reader.
-    Js(Js),
+    Js(Box<Js>),
 }
 
-impl Fast {
+impl<'c> Fast<'c> {
     /// The value of the cell pair at `at`, measured as `measure`. An object or array the reader
     /// did not walk is read by the generic reader at once.
-    fn at(at: u32, measure: Measure, owner: &'static Schema) -> Fast {
-        let kind = kind_of(cell(at as usize) as u32);
-        let c = Cell { at, kind, payload: cell(at as usize + 1), measure, owner };
+    #[inline]
+    fn at(cells: &'c [f64], at: u32, measure: Measure, owner: &'static Schema) -> Fast<'c> {
+        let kind = kind_of(cell(cells, at as usize) as u32);
+        let c = Cell { cells, at, kind, payload: cell(cells, at as usize + 1), measure, owner };
         match kind {
-            Kind::Object | Kind::Array if c.block().is_none() => Fast::Js(Js::new(value_at(at))),
+            Kind::Object | Kind::Array if c.block().is_none() => Fast::js_of(value_at(at)),
             _ => Fast::Cell(c),
+        }
+    }
+
+    fn js_of(v: JsValue) -> Fast<'c> {
+        Fast::Js(Box::new(Js::new(v)))
+    }
+
+    fn cells(&self) -> &'c [f64] {
+        match self {
+            Fast::Cell(c) => c.cells,
+            Fast::Js(_) => &[],
         }
     }
 
@@ -144,8 +174,8 @@ impl Fast {
     }
 
     /// The variant the reader measured a block for (`None`: the base fields).
-    fn variant_of(block: usize, schema: &'static Schema) -> Option<&'static Variant> {
-        let x = cell(block + 1);
+    fn variant_of(cells: &[f64], block: usize, schema: &'static Schema) -> Option<&'static Variant> {
+        let x = cell(cells, block + 1);
         if x < 0.0 {
             return None;
         }
@@ -166,7 +196,7 @@ fn same_variant(a: Option<&'static Variant>, b: Option<&'static Variant>) -> boo
     }
 }
 
-impl Value for Fast {
+impl Value for Fast<'_> {
     fn kind(&self) -> Kind {
         match self {
             Fast::Cell(c) => c.kind,
@@ -176,15 +206,16 @@ impl Value for Fast {
     fn get(&self, key: &'static str) -> Option<Self> {
         let Some((block, schema)) = self.object() else {
             return match self {
-                Fast::Js(js) => js.get(key).map(Fast::Js),
+                Fast::Js(js) => js.get(key).map(|v| Fast::Js(Box::new(v))),
                 Fast::Cell(_) => None,
             };
         };
         let Some(i) = schema.fields.iter().position(|f| same_name(f.name, key)) else {
-            return self.js(|js| js.get(key)).map(Fast::Js);
+            return self.js(|js| js.get(key)).map(|v| Fast::Js(Box::new(v)));
         };
-        let field = schema.fields_for(Fast::variant_of(block, schema)).nth(i)?;
-        let v = Fast::at(Fast::field_at(block, i), measure(&field.ty, schema), schema);
+        let cells = self.cells();
+        let field = schema.fields_for(Fast::variant_of(cells, block, schema)).nth(i)?;
+        let v = Fast::at(cells, Fast::field_at(block, i), measure(&field.ty, schema), schema);
         (v.kind() != Kind::Undefined).then_some(v)
     }
     fn read_fields(
@@ -193,19 +224,22 @@ impl Value for Fast {
         schema: &'static Schema,
         variant: Option<&'static Variant>,
     ) -> Vec<(&'static Field, Option<Self>)> {
+        let cells = self.cells();
         match self.object() {
-            Some((block, s)) if std::ptr::eq(s, schema) && same_variant(Fast::variant_of(block, s), variant) => schema
-                .fields_for(variant)
-                .enumerate()
-                .map(|(i, f)| {
-                    let v = Fast::at(Fast::field_at(block, i), measure(&f.ty, schema), schema);
-                    (f, (v.kind() != Kind::Undefined).then_some(v))
-                })
-                .collect(),
+            Some((block, s)) if std::ptr::eq(s, schema) && same_variant(Fast::variant_of(cells, block, s), variant) => {
+                schema
+                    .fields_for(variant)
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let v = Fast::at(cells, Fast::field_at(block, i), measure(&f.ty, schema), schema);
+                        (f, (v.kind() != Kind::Undefined).then_some(v))
+                    })
+                    .collect()
+            }
             _ => self
                 .js(|js| js.read_fields(id, schema, variant))
                 .into_iter()
-                .map(|(f, v)| (f, v.map(Fast::Js)))
+                .map(|(f, v)| (f, v.map(|v| Fast::Js(Box::new(v)))))
                 .collect(),
         }
     }
@@ -261,36 +295,36 @@ impl Value for Fast {
     }
     fn array_len(&self) -> usize {
         match self {
-            Fast::Cell(c) if c.kind == Kind::Array => c.block().map_or(0, |b| cell(b) as usize),
+            Fast::Cell(c) if c.kind == Kind::Array => c.block().map_or(0, |b| cell(c.cells, b) as usize),
             Fast::Cell(_) => 0,
             Fast::Js(js) => js.array_len(),
         }
     }
     fn at(&self, index: usize) -> Option<Self> {
-        self.js(|js| js.at(index)).map(Fast::Js)
+        self.js(|js| js.at(index)).map(|v| Fast::Js(Box::new(v)))
     }
     fn items(&self, start: usize, count: usize, out: &mut Vec<Option<Self>>) {
         match self {
             Fast::Cell(c @ Cell { kind: Kind::Array, measure: Measure::Array(item), .. }) => {
                 let Some(block) = c.block() else { return };
-                let len = cell(block) as usize;
+                let len = cell(c.cells, block) as usize;
                 let m = measure(item, c.owner);
                 for i in start..len.min(start.saturating_add(count)) {
                     let at = u32::try_from(block + 1 + 2 * i).unwrap_or(u32::MAX);
-                    out.push(Some(Fast::at(at, m, c.owner)));
+                    out.push(Some(Fast::at(c.cells, at, m, c.owner)));
                 }
             }
             Fast::Cell(_) => {}
             Fast::Js(js) => {
                 let mut read = Vec::new();
                 js.items(start, count, &mut read);
-                out.extend(read.into_iter().map(|v| v.map(Fast::Js)));
+                out.extend(read.into_iter().map(|v| v.map(|v| Fast::Js(Box::new(v)))));
             }
         }
     }
     fn key_count(&self) -> usize {
         match self.object() {
-            Some((block, _)) => cell(block) as usize,
+            Some((block, _)) => cell(self.cells(), block) as usize,
             None if self.kind() == Kind::Object => self.js(|js| js.key_count()),
             None => 0,
         }
@@ -299,6 +333,6 @@ impl Value for Fast {
         if self.kind() != Kind::Object {
             return Vec::new();
         }
-        self.js(|js| js.entries(start, count)).into_iter().map(|(k, v)| (k, Fast::Js(v))).collect()
+        self.js(|js| js.entries(start, count)).into_iter().map(|(k, v)| (k, Fast::Js(Box::new(v)))).collect()
     }
 }
