@@ -35,8 +35,17 @@ const SECRET_KEYS: [&str; 5] = ["pem", "pin", "sig", "cert", "otp"];
 /// `apiKey`, `privateKeyPem`, `serviceAccountJson`, `keyfile`, `jwt`, `auth`, `signature`,
 /// `connectionString`, `dsn`, `p@ssword`, `pаssword` (Cyrillic а), anything ending in `key`.
 pub fn looks_secret(key: &str) -> bool {
-    // Keys are short; a very long one is folded only as far as a word could reach.
-    let folded: Vec<u8> = key.chars().take(256).filter_map(fold).map(|c| c as u8).collect();
+    // Keys are short; a very long one is folded only as far as a word could reach (on the stack:
+    // no allocation per key).
+    let mut buf = [0u8; 256];
+    let mut n = 0;
+    for c in key.chars().take(256).filter_map(fold) {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = c as u8;
+            n += 1;
+        }
+    }
+    let folded = buf.get(..n).unwrap_or(&[]);
     // A plain window search: keys are short, and it keeps the substring searcher out of the wasm.
     let has = |w: &str| folded.windows(w.len()).any(|x| x == w.as_bytes());
     SECRET_WORDS.iter().any(|w| has(w))

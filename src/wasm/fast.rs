@@ -142,6 +142,11 @@ impl<'c> Fast<'c> {
         Fast::Js(Box::new(Js::new(v)))
     }
 
+    /// A value read by the generic reader only (the generic path: `check`).
+    pub fn generic(v: JsValue) -> Fast<'static> {
+        Fast::js_of(v)
+    }
+
     fn cells(&self) -> &'c [f64] {
         match self {
             Fast::Cell(c) => c.cells,
@@ -262,6 +267,13 @@ impl Value for Fast<'_> {
         self.js(|js| js.as_str().map(|s| Cow::Owned(s.into_owned())))
     }
     fn number_text(&self) -> Option<String> {
+        match self {
+            // A whole number below 10^15 reads the same in Rust as JavaScript's String(n) does.
+            Fast::Cell(c) if c.kind == Kind::Number && c.payload.fract() == 0.0 && c.payload.abs() < 1e15 => {
+                return Some(format!("{}", c.payload as i64));
+            }
+            _ => {}
+        }
         if self.kind() == Kind::Number {
             self.js(Value::number_text)
         } else {

@@ -14,7 +14,6 @@ mod result;
 
 use wasm_bindgen::prelude::*;
 
-use js::Js;
 
 /// `check(endpointIndex, body, strict)`: every problem of `body` for `ENDPOINTS[endpointIndex]` as
 /// `{ok, issues, warnings}`, or `undefined` when there is none at all. Never throws for any body.
@@ -23,7 +22,9 @@ use js::Js;
 #[wasm_bindgen(js_name = check, skip_typescript)]
 pub fn check(index: u32, body: JsValue, strict: bool) -> Result<JsValue, convert::BindingError> {
     let ep = convert::endpoint(index)?;
-    let report = crate::validate_with(ep, &Js::new(body), crate::ValidationOptions { strict });
+    // Through the fast path's value type, delegating every read to the generic reader: the
+    // engine is compiled once, for one value type.
+    let report = crate::validate_with(ep, &fast::Fast::generic(body), crate::ValidationOptions { strict });
     js::end_validation();
     if report.issues.is_empty() && report.warnings.is_empty() {
         return Ok(JsValue::UNDEFINED);
