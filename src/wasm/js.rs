@@ -9,8 +9,9 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
+use crate::engine::layout::kind_of;
 use crate::engine::value::{Kind, Value};
-use crate::schema::{Field, Options, Schema, Type, Variant};
+use crate::schema::Options;
 
 #[wasm_bindgen(inline_js = r#"
 const THREW = Symbol("unreadable");
@@ -54,20 +55,19 @@ export function codePoints(v) {
   }
   return n;
 }
-// Reads the listed own keys of `o` in one call. For key i, out[2i] gets the kind code and
-// out[2i+1] a payload: for a string its enum index (modes[i] is the list of values; -1 if none
-// matches), its code-point length (modes[i] === 1) or its UTF-16 length (modes[i] === 0); a
-// number's value; a boolean as 0 or 1. Returns the number of own enumerable keys of `o`.
+// Array elements are measured in chunks into a scratch buffer: for element i, out[2i] gets the
+// kind code and out[2i+1] a payload (a string's UTF-16 length, a number's value, a boolean as 0
+// or 1).
 let memory = null, f64 = new Float64Array(0);
 export function setMemory(m) {
   memory = m;
 }
 // `out` is an index into the wasm memory seen as f64s (a view made again when memory grows).
-function measure(out, i, v, mode) {
+function measure(out, i, v) {
   const k = kind(v);
   let p = 0;
   if (k === 4) {
-    p = mode === 0 ? v.length : mode === 1 ? codePoints(v) : mode.indexOf(v);
+    p = v.length;
   } else if (k === 3) {
     p = v;
   } else if (k === 2) {
@@ -76,35 +76,7 @@ function measure(out, i, v, mode) {
   out[2 * i] = k;
   out[2 * i + 1] = p;
 }
-// `layout` is [keys, modes, index of each key]. Walks the object's own keys (usually fewer than the
-// schema's) and measures those the schema knows; the others stay 0 (undefined). If the keys cannot
-// be listed (a Proxy whose traps throw), probes each schema key instead, so each reads as
-// unreadable. Returns the number of own enumerable keys.
-export function scan(o, layout, at) {
-  if (f64.buffer !== memory.buffer) f64 = new Float64Array(memory.buffer);
-  const out = f64.subarray(at);
-  const keys = layout[0], modes = layout[1], index = layout[2];
-  let own;
-  try { own = Object.keys(o); } catch (_) { own = null; }
-  if (own === null) {
-    for (let i = 0; i < keys.length; i++) {
-      let v;
-      try { v = isOwn.call(o, keys[i]) ? o[keys[i]] : undefined; } catch (_) { v = THREW; }
-      measure(out, i, v, modes[i]);
-    }
-    return 0;
-  }
-  for (let j = 0; j < own.length; j++) {
-    const i = index.get(own[j]);
-    if (i === undefined) continue;
-    let v;
-    try { v = o[own[j]]; } catch (_) { v = THREW; }
-    measure(out, i, v, modes[i]);
-  }
-  return own.length;
-}
-// Like `scan`, for elements start..start+count of an array (UTF-16 length for strings). Returns
-// how many elements it measured.
+// Measures elements start..start+count of an array. Returns how many it measured.
 export function scanItems(a, start, count, at) {
   if (f64.buffer !== memory.buffer) f64 = new Float64Array(memory.buffer);
   let n;
@@ -113,12 +85,9 @@ export function scanItems(a, start, count, at) {
   for (let i = 0; i < n; i++) {
     let v;
     try { v = a[start + i]; } catch (_) { v = THREW; }
-    measure(out, i, v, 0);
+    measure(out, i, v);
   }
   return n > 0 ? n : 0;
-}
-export function layout(keys, modes) {
-  return [keys, modes, new Map(keys.map((k, i) => [k, i]))];
 }
 // Builds a whole result in one call: `text` holds every path and message back to back; `meta`
 // holds, per finding, its severity (0 issue, 1 warning), the UTF-16 lengths of its path and
@@ -188,11 +157,8 @@ extern "C" {
     fn code_points(v: &JsValue) -> i32;
     #[wasm_bindgen(js_name = numberText)]
     fn number_text(v: &JsValue) -> String;
-    fn scan(o: &JsValue, layout: &JsValue, at: u32) -> u32;
     #[wasm_bindgen(js_name = scanItems)]
     fn scan_items(a: &JsValue, start: u32, count: u32, at: u32) -> u32;
-    #[wasm_bindgen(js_name = layout)]
-    fn make_layout(keys: &JsValue, modes: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = setMemory)]
     fn set_memory(memory: &JsValue);
     #[wasm_bindgen(js_name = readable)]
@@ -230,8 +196,6 @@ thread_local! {
     static KEYS: Cache = const { Cache::new() };
     /// Enum values as JS arrays (see [`Options::id`]).
     static OPTIONS: Cache = const { Cache::new() };
-    /// Per field list of an object schema (or variant): `[keys, modes]` for [`scan`].
-    static LAYOUTS: Cache = const { Cache::new() };
 }
 
 /// Calls `f` with the JS string of a schema key, converting it only the first time. `f` must not
@@ -240,45 +204,21 @@ pub fn with_key<R>(k: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
     KEYS.with(|c| c.with(k.as_ptr() as usize, || JsValue::from_str(k), f))
 }
 
-/// The JS string of a schema key (a handle to the cached one).
-pub fn key_js(k: &'static str) -> JsValue {
-    with_key(k, JsValue::clone)
-}
-
 fn options_js(options: Options) -> JsValue {
     OPTIONS.with(|c| {
         c.with(options.id(), || options.iter().map(JsValue::from_str).collect::<js_sys::Array>().into(), JsValue::clone)
     })
 }
 
-/// What [`scan`] measures of a string field, chosen by its type.
-#[derive(Clone, Copy, PartialEq)]
-enum Mode {
-    /// UTF-16 length (enough to tell empty from not).
-    Length,
-    /// Code points, for a maximum length.
-    CodePoints,
-    /// The index among these options.
-    Options(usize),
-}
-
-fn mode(f: &Field, schema: &'static Schema) -> Mode {
-    match (&f.ty, schema.options(&f.ty)) {
-        (_, Some(options)) => Mode::Options(options.id()),
-        (Type::Str { max: Some(_), .. }, None) => Mode::CodePoints,
-        _ => Mode::Length,
-    }
-}
-
 thread_local! {
-    /// Where [`scan`] writes (kind, payload) pairs; reused by every call. `None` until the JS helper
+    /// Where [`scan_items`] writes (kind, payload) pairs; reused by every call. `None` until the JS helper
     /// has been given the wasm memory.
     static SCRATCH: RefCell<Option<Vec<f64>>> = const { RefCell::new(None) };
 }
 
 thread_local! {
-    /// The objects whose fields the current validation has scanned: a scanned field keeps only an
-    /// index here (re-reading its value if a message needs its text), so no allocation per object.
+    /// The arrays whose elements the current validation has measured: a measured element keeps
+    /// only an index here (reading its value again if a message needs its text).
     static PARENTS: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -323,53 +263,10 @@ fn with_scratch<R>(n: usize, measure: impl FnOnce(u32) -> u32, f: impl FnOnce(&[
     })
 }
 
-/// Calls `f` with the `[keys, modes]` layout of a field list, made the first time.
-fn with_layout<R>(
-    id: usize,
-    schema: &'static Schema,
-    variant: Option<&'static Variant>,
-    f: impl FnOnce(&JsValue) -> R,
-) -> R {
-    LAYOUTS.with(|c| {
-        c.with(
-            id,
-            || {
-                let keys: js_sys::Array = schema.fields_for(variant).map(|f| key_js(f.name)).collect();
-                let modes: js_sys::Array = schema
-                    .fields_for(variant)
-                    .map(|f| match (mode(f, schema), schema.options(&f.ty)) {
-                        (Mode::Options(_), Some(options)) => options_js(options),
-                        (Mode::CodePoints, _) => JsValue::from_f64(1.0),
-                        _ => JsValue::from_f64(0.0),
-                    })
-                    .collect();
-                make_layout(&keys, &modes)
-            },
-            f,
-        )
-    })
-}
-
-fn kind_of(code: u32) -> Kind {
-    match code {
-        0 => Kind::Undefined,
-        1 => Kind::Null,
-        2 => Kind::Bool,
-        3 => Kind::Number,
-        4 => Kind::String,
-        5 => Kind::Array,
-        6 => Kind::Object,
-        _ => Kind::Other,
-    }
-}
-
 /// Where a value's facts come from.
 enum Src {
     /// A handle to the value itself.
     Handle(JsValue),
-    /// A scalar field measured by [`scan`]: its payload, and how to read it again if a message
-    /// needs its text.
-    Field { parent: u32, key: &'static str, payload: f64, mode: Mode },
     /// A scalar array element measured by [`scan_items`].
     Item { parent: u32, index: u32, payload: f64 },
 }
@@ -378,8 +275,6 @@ enum Src {
 pub struct Js {
     kind: Kind,
     src: Src,
-    /// An object's own key count, when a [`scan`] already counted them.
-    keys: Cell<Option<u32>>,
     /// Its index among the validation's registered parents, once registered: an array read in
     /// many chunks takes one table slot, not one per chunk.
     parent: Cell<Option<u32>>,
@@ -391,19 +286,13 @@ impl Js {
     }
 
     fn handle_of(kind: Kind, value: JsValue) -> Js {
-        Js { kind, src: Src::Handle(value), keys: Cell::new(None), parent: Cell::new(None) }
+        Js { kind, src: Src::Handle(value), parent: Cell::new(None) }
     }
 
-    /// The value itself (read again for a scanned field).
+    /// The value itself (read again for a measured element).
     fn handle(&self) -> Cow<'_, JsValue> {
         match &self.src {
             Src::Handle(v) => Cow::Borrowed(v),
-            Src::Field { parent, key, .. } => {
-                Cow::Owned(PARENTS.with(|list| match list.borrow().get(*parent as usize) {
-                    Some(obj) => with_key(key, |k| prop(obj, k)),
-                    None => JsValue::UNDEFINED,
-                }))
-            }
             Src::Item { parent, index, .. } => {
                 Cow::Owned(PARENTS.with(|list| match list.borrow().get(*parent as usize) {
                     Some(array) => item(array, *index),
@@ -425,10 +314,10 @@ impl Js {
         }
     }
 
-    fn payload(&self, want: Kind) -> Option<(f64, Mode)> {
+    /// The payload of a measured element of kind `want`.
+    fn payload(&self, want: Kind) -> Option<f64> {
         match &self.src {
-            Src::Field { payload, mode, .. } if self.kind == want => Some((*payload, *mode)),
-            Src::Item { payload, .. } if self.kind == want => Some((*payload, Mode::Length)),
+            Src::Item { payload, .. } if self.kind == want => Some(*payload),
             _ => None,
         }
     }
@@ -444,56 +333,9 @@ impl Value for Js {
         }
         Some(Js::new(with_key(k, |k| prop(&self.handle(), k)))).filter(|v| v.kind != Kind::Undefined)
     }
-    fn read_fields(
-        &self,
-        id: usize,
-        schema: &'static Schema,
-        variant: Option<&'static Variant>,
-    ) -> Vec<(&'static Field, Option<Self>)> {
-        // Only an object (always held as a handle) has fields; anything else reads as all absent.
-        let obj = match (&self.src, self.kind) {
-            (Src::Handle(obj), Kind::Object) => obj,
-            _ => return schema.fields_for(variant).map(|f| (f, None)).collect(),
-        };
-        // A variant replaces fields, never adds any: there are as many as the base has.
-        let n = schema.fields.len();
-        let parent = self.registered(obj);
-        let mut read: Vec<(&'static Field, Option<Js>)> = schema.fields_for(variant).map(|f| (f, None)).collect();
-        let count = with_layout(id, schema, variant, |lay| {
-            with_scratch(
-                n,
-                |at| scan(obj, lay, at),
-                |out, count| {
-                    for (i, (f, value)) in read.iter_mut().enumerate() {
-                        let kind = kind_of(out.get(2 * i).copied().unwrap_or(0.0) as u32);
-                        let payload = out.get(2 * i + 1).copied().unwrap_or(0.0);
-                        *value = match kind {
-                            Kind::Undefined => None,
-                            // Containers are walked further: their handles are taken below.
-                            Kind::Object | Kind::Array | Kind::Other => Some(Js::handle_of(kind, JsValue::UNDEFINED)),
-                            _ => Some(Js {
-                                kind,
-                                src: Src::Field { parent, key: f.name, payload, mode: mode(f, schema) },
-                                keys: Cell::new(None),
-                                parent: Cell::new(None),
-                            }),
-                        };
-                    }
-                    count
-                },
-            )
-        });
-        self.keys.set(Some(count));
-        for (f, value) in read.iter_mut() {
-            if let Some(js @ Js { src: Src::Handle(_), .. }) = value {
-                js.src = Src::Handle(with_key(f.name, |k| prop(obj, k)));
-            }
-        }
-        read
-    }
     fn as_bool(&self) -> Option<bool> {
         match self.payload(Kind::Bool) {
-            Some((p, _)) => Some(p != 0.0),
+            Some(p) => Some(p != 0.0),
             None => self.handle().as_bool(),
         }
     }
@@ -502,7 +344,7 @@ impl Value for Js {
             return None;
         }
         match self.payload(Kind::Number) {
-            Some((p, _)) => Some(p),
+            Some(p) => Some(p),
             None => self.handle().as_f64(),
         }
     }
@@ -516,14 +358,11 @@ impl Value for Js {
         (self.kind == Kind::Number).then(|| number_text(&self.handle()))
     }
     fn str_chars(&self) -> Option<usize> {
-        match self.payload(Kind::String) {
-            Some((p, Mode::CodePoints)) => Some(p as usize),
-            _ => usize::try_from(code_points(&self.handle())).ok(),
-        }
+        usize::try_from(code_points(&self.handle())).ok()
     }
     fn str_is_empty(&self) -> Option<bool> {
         match self.payload(Kind::String) {
-            Some((p, Mode::Length | Mode::CodePoints)) => Some(p == 0.0),
+            Some(p) => Some(p == 0.0),
             _ => usize::try_from(str_length(&self.handle())).ok().map(|n| n == 0),
         }
     }
@@ -531,13 +370,8 @@ impl Value for Js {
         if self.kind != Kind::String {
             return None;
         }
-        match self.payload(Kind::String) {
-            Some((p, Mode::Options(id))) if id == options.id() => Some((p >= 0.0).then_some(p as usize)),
-            _ => {
-                let list = options_js(options);
-                Some(usize::try_from(index_of(&list, &self.handle())).ok())
-            }
-        }
+        let list = options_js(options);
+        Some(usize::try_from(index_of(&list, &self.handle())).ok())
     }
     fn readable(&self) -> bool {
         !matches!(self.kind, Kind::Object | Kind::Array) || readable_js(&self.handle())
@@ -575,12 +409,7 @@ impl Value for Js {
                             containers.push(out.len());
                             Js::handle_of(kind, JsValue::UNDEFINED)
                         }
-                        _ => Js {
-                            kind,
-                            src: Src::Item { parent, index, payload },
-                            keys: Cell::new(None),
-                            parent: Cell::new(None),
-                        },
+                        _ => Js { kind, src: Src::Item { parent, index, payload }, parent: Cell::new(None) },
                     }));
                 }
             },
@@ -597,10 +426,7 @@ impl Value for Js {
         if self.kind != Kind::Object {
             return 0;
         }
-        match self.keys.get() {
-            Some(n) => n as usize,
-            None => key_count(&self.handle()) as usize,
-        }
+        key_count(&self.handle()) as usize
     }
     fn entries(&self, start: usize, count: usize) -> Vec<(String, Self)> {
         if self.kind != Kind::Object {

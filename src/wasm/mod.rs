@@ -14,7 +14,6 @@ mod result;
 
 use wasm_bindgen::prelude::*;
 
-
 /// `check(endpointIndex, body, strict)`: every problem of `body` for `ENDPOINTS[endpointIndex]` as
 /// `{ok, issues, warnings}`, or `undefined` when there is none at all. Never throws for any body.
 /// The package's `validate` maps endpoint ids to indices, its options to `strict`, and
