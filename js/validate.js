@@ -83,7 +83,8 @@ export function strictOption(options, what) {
 /**
  * The wasm exports: `check` gives `undefined` for a body with neither issues nor warnings (the
  * common case builds no result in wasm), else the result; `checkFast` gives 0 for such a body,
- * else 1 and `fastReport()` the result; the others set up the fast path's buffer and value list.
+ * 1 when `fastReport()` has the result, 2 for an index it does not know (then `check` throws
+ * the TypeError); the others set up the fast path's buffer and value list.
  * @typedef {{
  *   check(index: number, body: unknown, strict: boolean): ValidationResult | undefined,
  *   checkFast(index: number, strict: boolean): number,
@@ -146,7 +147,10 @@ export function validation(wasm, how) {
     }
     if (used < 0) return exports.check(index, body, strict);
     try {
-      return exports.checkFast(index, strict) === 0 ? undefined : exports.fastReport();
+      const found = exports.checkFast(index, strict);
+      if (found === 0) return undefined;
+      if (found === 1) return exports.fastReport();
+      return exports.check(index, body, strict);
     } finally {
       // The values measured are the caller's: none is kept past the call.
       V.fill(undefined, 0, used);

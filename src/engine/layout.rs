@@ -10,8 +10,9 @@
 //! ([`kind_code`], [`kind_of`]), the cells of a block and how many a body can use ([`cells`]).
 //!
 //! A *cell pair* describes one value: `kind code, payload`. Its index `c` (of the kind cell) is
-//! also where the reader keeps the value itself (`V[c]`), for what a measurement cannot answer
-//! (a message's preview, a key list, a walk).
+//! also where the reader keeps a string, an object, an array or a value JSON cannot hold (`V[c]`),
+//! for what a measurement cannot answer (a message's preview, a key list, a walk); a number, a
+//! boolean, null and `undefined` are wholly in their cells.
 //!
 //! - payload of a string: its UTF-16 length ([`Measure::Length`], [`Measure::Plain`]), its
 //!   length in code points when that can exceed the maximum ([`Measure::CodePoints`]: the UTF-16

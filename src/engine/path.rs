@@ -16,7 +16,8 @@ pub struct Path {
 
 impl Path {
     pub fn new() -> Path {
-        Path { segs: Vec::with_capacity(8) }
+        // No allocation until a step is pushed: a clean body pushes none.
+        Path { segs: Vec::new() }
     }
     pub fn push(&mut self, seg: Seg) {
         self.segs.push(seg);

@@ -249,13 +249,13 @@ pub fn readers() -> String {
     );
     let _ = writeln!(
         out,
-        "function K(v, c) {{\nV[c] = v;\nswitch (typeof v) {{\n\
+        "function K(v, c) {{\nswitch (typeof v) {{\n\
          case \"undefined\": B[c] = {u}; B[c + 1] = 0; return;\n\
          case \"boolean\": B[c] = {b}; B[c + 1] = v ? 1 : 0; return;\n\
          case \"number\": if (Number.isFinite(v)) {{ B[c] = {num}; B[c + 1] = v; }} else {{ B[c] = {other}; B[c + 1] = 0; }} return;\n\
-         case \"string\": B[c] = {s}; B[c + 1] = v.length; return;\n\
-         case \"object\": B[c] = v === null ? {null} : Array.isArray(v) ? {arr} : {obj}; B[c + 1] = -1; return;\n\
-         default: B[c] = {other}; B[c + 1] = 0;\n}}\n}}",
+         case \"string\": V[c] = v; B[c] = {s}; B[c + 1] = v.length; return;\n\
+         case \"object\": V[c] = v; B[c] = v === null ? {null} : Array.isArray(v) ? {arr} : {obj}; B[c + 1] = -1; return;\n\
+         default: V[c] = v; B[c] = {other}; B[c + 1] = 0;\n}}\n}}",
         u = kind_code(Kind::Undefined),
         b = kind_code(Kind::Bool),
         num = kind_code(Kind::Number),

@@ -60,10 +60,11 @@ thread_local! {
 
 /// `checkFast(endpointIndex, strict)`: judges the body the endpoint's reader just measured. 0:
 /// neither issues nor warnings (what `check` answers with `undefined`); 1: `fastReport()` gives
-/// the result. A number, so that a clean body moves no value across the boundary.
+/// the result; 2: no such endpoint (js/validate.js maps ids to indices, so never in practice).
+/// A plain number, so that a clean body moves no value across the boundary.
 #[wasm_bindgen(js_name = checkFast, skip_typescript)]
-pub fn check_fast(index: u32, strict: bool) -> Result<u32, convert::BindingError> {
-    let ep = convert::endpoint(index)?;
+pub fn check_fast(index: u32, strict: bool) -> u32 {
+    let Ok(ep) = convert::endpoint(index) else { return 2 };
     let report = CELLS.with(|c| {
         let cells = c.borrow();
         let body = Fast::at(&cells, 0, Measure::Object(ep.body), ep.body);
@@ -71,10 +72,10 @@ pub fn check_fast(index: u32, strict: bool) -> Result<u32, convert::BindingError
     });
     js::end_validation();
     if report.issues.is_empty() && report.warnings.is_empty() {
-        return Ok(0);
+        return 0;
     }
     REPORT.with(|r| *r.borrow_mut() = Some(result::to_js(&report)));
-    Ok(1)
+    1
 }
 
 /// `fastReport()`: the result of the last `checkFast` that answered 1.
@@ -274,10 +275,11 @@ impl Value for Fast<'_> {
             }
             _ => {}
         }
-        if self.kind() == Kind::Number {
-            self.js(Value::number_text)
-        } else {
-            None
+        match self {
+            // Any other number: as JavaScript's String(n) writes it.
+            Fast::Cell(c) if c.kind == Kind::Number => Some(js::number_text_of(c.payload)),
+            Fast::Cell(_) => None,
+            Fast::Js(js) => js.number_text(),
         }
     }
     fn str_chars(&self) -> Option<usize> {

@@ -230,6 +230,11 @@ fn register(obj: &JsValue) -> u32 {
     })
 }
 
+/// A number as JavaScript's `String(n)` writes it.
+pub fn number_text_of(n: f64) -> String {
+    number_text(&JsValue::from_f64(n))
+}
+
 /// Forgets the objects of the validation that just ended (the [`Js`] values that pointed at them
 /// are gone).
 pub fn end_validation() {
