@@ -71,8 +71,11 @@ export function endpointIndex(endpoint) {
 export function strictOption(options, what) {
   if (options === undefined || options === null) return false;
   if (typeof options !== "object") throw new TypeError(`${what}: options must be an object such as { strict: true }`);
-  for (const key of Object.keys(options)) {
-    if (key !== "strict") throw new TypeError(`${what}: unknown option ${JSON.stringify(key.slice(0, 40))}; known: strict`);
+  // Own enumerable keys, as Object.keys lists them, without allocating its array on every call.
+  for (const key in options) {
+    if (key !== "strict" && Object.prototype.propertyIsEnumerable.call(options, key)) {
+      throw new TypeError(`${what}: unknown option ${JSON.stringify(key.slice(0, 40))}; known: strict`);
+    }
   }
   const strict = /** @type {{ strict?: unknown }} */ (options).strict;
   if (strict === undefined) return false;

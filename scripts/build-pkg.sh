@@ -9,7 +9,7 @@
 # - The JS modules, entry files, hand-written declarations and manifest, copied from js/.
 # - The data and the types that derive from the schemas: `gen -- data` (pkg/data.js) and
 #   `gen -- types` (pkg/types.d.ts), and the fast path's readers, `gen -- readers` (pkg/readers.js).
-# - CommonJS: each Node ESM entry bundled by the pinned esbuild (scripts/bundle-cjs.mjs); each
+# - CommonJS: each Node ESM entry bundled by the pinned esbuild (scripts/bundle-node.mjs), and both Node ESM entries bundled with one shared chunk; each
 #   declaration file gets a .d.cts twin whose relative imports name the .d.cts files.
 # Then a smoke test of every entry.
 set -euo pipefail
@@ -49,7 +49,7 @@ cargo run --locked --quiet --bin gen -- types > pkg/types.d.ts
 cargo run --locked --quiet --bin gen -- readers > pkg/readers.js
 
 # CommonJS: the Node ESM entries bundled by esbuild, sharing pkg/data.cjs.
-node scripts/bundle-cjs.mjs
+node scripts/bundle-node.mjs
 find pkg -name '*.d.ts' | while read -r f; do
   sed -E 's#(from "\.{1,2}/[^"]*)\.js"#\1.cjs"#' "$f" > "${f%.d.ts}.d.cts"
   if grep -q -E 'from "\.{1,2}/[^"]*\.js"' "${f%.d.ts}.d.cts"; then echo "build-pkg: ${f%.d.ts}.d.cts still imports a .js" >&2; exit 1; fi
