@@ -19,7 +19,7 @@ use super::js::{self, Js};
 use super::result;
 use crate::engine::layout::{kind_of, measure, Measure, OBJECT_HEADER};
 use crate::engine::value::{Kind, Value};
-use crate::schema::{same_name, Field, Options, Schema, Variant};
+use crate::schema::{same_name, Field, Options, Schema, Type, Variant};
 
 thread_local! {
     /// The cells the readers write (allocated once by [`fast_buffer`], never moved after).
@@ -67,7 +67,7 @@ pub fn check_fast(index: u32, strict: bool) -> u32 {
     let Ok(ep) = convert::endpoint(index) else { return 2 };
     let report = CELLS.with(|c| {
         let cells = c.borrow();
-        let body = Fast::at(&cells, 0, Measure::Object(ep.body), ep.body);
+        let body = Fast::at(&cells, 0, None, ep.body);
         crate::validate_with(ep, &body, crate::ValidationOptions { strict })
     });
     js::end_validation();
@@ -100,20 +100,32 @@ pub struct Cell<'c> {
     cells: &'c [f64],
     at: u32,
     kind: Kind,
-    payload: f64,
-    measure: Measure,
+    /// The type it was measured for (`None`: the body, an object of `owner`).
+    ty: Option<&'static Type>,
     /// The schema whose field it is (a discriminator's values are its variants).
     owner: &'static Schema,
 }
 
 impl Cell<'_> {
+    #[inline]
+    fn payload(&self) -> f64 {
+        cell(self.cells, self.at as usize + 1)
+    }
+
+    #[inline]
+    fn measure(&self) -> Measure {
+        match self.ty {
+            Some(ty) => measure(ty, self.owner),
+            None => Measure::Object(self.owner),
+        }
+    }
+
     /// The index of its block: an object or array the reader walked.
     #[inline]
     fn block(&self) -> Option<usize> {
-        match (self.kind, self.measure) {
-            (Kind::Object, Measure::Object(_)) | (Kind::Array, Measure::Array(_)) if self.payload >= 0.0 => {
-                Some(self.payload as usize)
-            }
+        let p = self.payload();
+        match (self.kind, self.measure()) {
+            (Kind::Object, Measure::Object(_)) | (Kind::Array, Measure::Array(_)) if p >= 0.0 => Some(p as usize),
             _ => None,
         }
     }
@@ -130,9 +142,9 @@ impl<'c> Fast<'c> {
     /// The value of the cell pair at `at`, measured as `measure`. An object or array the reader
     /// did not walk is read by the generic reader at once.
     #[inline]
-    fn at(cells: &'c [f64], at: u32, measure: Measure, owner: &'static Schema) -> Fast<'c> {
+    fn at(cells: &'c [f64], at: u32, ty: Option<&'static Type>, owner: &'static Schema) -> Fast<'c> {
         let kind = kind_of(cell(cells, at as usize) as u32);
-        let c = Cell { cells, at, kind, payload: cell(cells, at as usize + 1), measure, owner };
+        let c = Cell { cells, at, kind, ty, owner };
         match kind {
             Kind::Object | Kind::Array if c.block().is_none() => Fast::js_of(value_at(at)),
             _ => Fast::Cell(c),
@@ -166,7 +178,7 @@ impl<'c> Fast<'c> {
     /// The payload of a measured string, with how it was measured.
     fn string(&self) -> Option<(f64, Measure)> {
         match self {
-            Fast::Cell(c) if c.kind == Kind::String => Some((c.payload, c.measure)),
+            Fast::Cell(c) if c.kind == Kind::String => Some((c.payload(), c.measure())),
             _ => None,
         }
     }
@@ -174,7 +186,10 @@ impl<'c> Fast<'c> {
     /// A walked object: its block and schema.
     fn object(&self) -> Option<(usize, &'static Schema)> {
         match self {
-            Fast::Cell(c @ Cell { kind: Kind::Object, measure: Measure::Object(s), .. }) => Some((c.block()?, s)),
+            Fast::Cell(c) if c.kind == Kind::Object => match c.measure() {
+                Measure::Object(s) => Some((c.block()?, s)),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -221,7 +236,7 @@ impl Value for Fast<'_> {
         };
         let cells = self.cells();
         let field = schema.fields_for(Fast::variant_of(cells, block, schema)).nth(i)?;
-        let v = Fast::at(cells, Fast::field_at(block, i), measure(&field.ty, schema), schema);
+        let v = Fast::at(cells, Fast::field_at(block, i), Some(&field.ty), schema);
         (v.kind() != Kind::Undefined).then_some(v)
     }
     fn read_fields(
@@ -237,7 +252,7 @@ impl Value for Fast<'_> {
                     .fields_for(variant)
                     .enumerate()
                     .map(|(i, f)| {
-                        let v = Fast::at(cells, Fast::field_at(block, i), measure(&f.ty, schema), schema);
+                        let v = Fast::at(cells, Fast::field_at(block, i), Some(&f.ty), schema);
                         (f, (v.kind() != Kind::Undefined).then_some(v))
                     })
                     .collect()
@@ -251,13 +266,13 @@ impl Value for Fast<'_> {
     }
     fn as_bool(&self) -> Option<bool> {
         match self {
-            Fast::Cell(c) => (c.kind == Kind::Bool).then_some(c.payload != 0.0),
+            Fast::Cell(c) => (c.kind == Kind::Bool).then_some(c.payload() != 0.0),
             Fast::Js(js) => js.as_bool(),
         }
     }
     fn as_f64(&self) -> Option<f64> {
         match self {
-            Fast::Cell(c) => (c.kind == Kind::Number).then_some(c.payload),
+            Fast::Cell(c) => (c.kind == Kind::Number).then_some(c.payload()),
             Fast::Js(js) => js.as_f64(),
         }
     }
@@ -270,14 +285,14 @@ impl Value for Fast<'_> {
     fn number_text(&self) -> Option<String> {
         match self {
             // A whole number below 10^15 reads the same in Rust as JavaScript's String(n) does.
-            Fast::Cell(c) if c.kind == Kind::Number && c.payload.fract() == 0.0 && c.payload.abs() < 1e15 => {
-                return Some(format!("{}", c.payload as i64));
+            Fast::Cell(c) if c.kind == Kind::Number && c.payload().fract() == 0.0 && c.payload().abs() < 1e15 => {
+                return Some(format!("{}", c.payload() as i64));
             }
             _ => {}
         }
         match self {
             // Any other number: as JavaScript's String(n) writes it.
-            Fast::Cell(c) if c.kind == Kind::Number => Some(js::number_text_of(c.payload)),
+            Fast::Cell(c) if c.kind == Kind::Number => Some(js::number_text_of(c.payload())),
             Fast::Cell(_) => None,
             Fast::Js(js) => js.number_text(),
         }
@@ -319,13 +334,12 @@ impl Value for Fast<'_> {
     }
     fn items(&self, start: usize, count: usize, out: &mut Vec<Option<Self>>) {
         match self {
-            Fast::Cell(c @ Cell { kind: Kind::Array, measure: Measure::Array(item), .. }) => {
-                let Some(block) = c.block() else { return };
+            Fast::Cell(c) if c.kind == Kind::Array => {
+                let (Measure::Array(item), Some(block)) = (c.measure(), c.block()) else { return };
                 let len = cell(c.cells, block) as usize;
-                let m = measure(item, c.owner);
                 for i in start..len.min(start.saturating_add(count)) {
                     let at = u32::try_from(block + 1 + 2 * i).unwrap_or(u32::MAX);
-                    out.push(Some(Fast::at(c.cells, at, m, c.owner)));
+                    out.push(Some(Fast::at(c.cells, at, Some(item), c.owner)));
                 }
             }
             Fast::Cell(_) => {}
