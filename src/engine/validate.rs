@@ -107,7 +107,7 @@ fn prop<V: Value>(obj: &V, key: &'static str) -> Option<V> {
 /// looks like key material (a private key or token pasted into the wrong field).
 fn found_of<V: Value>(v: &V, field: Option<&Field>, container: bool) -> Found {
     let kind = v.kind();
-    let secret = field.is_some_and(|f| f.secret || looks_secret(f.name));
+    let secret = field.is_some_and(|f| f.secret || name_looks_secret(f.name));
     let none = |hidden| Found { kind, preview: None, hidden };
     // The hint that a string holds JSON text reveals nothing of it, so it is given even for a
     // secret-looking key (`credentials`).
@@ -130,6 +130,28 @@ fn found_of<V: Value>(v: &V, field: Option<&Field>, container: bool) -> Found {
         Kind::Bool => Found { kind, preview: v.as_bool().map(|b| b.to_string()), hidden: None },
         _ => none(None),
     }
+}
+
+thread_local! {
+    /// [`looks_secret`] of the schema's field names met so far, by the name's address (schema
+    /// names are static): each name is folded and searched once per process, not per finding.
+    static SECRET_NAMES: std::cell::RefCell<Vec<(usize, bool)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`looks_secret`] of a schema field's name, remembered.
+fn name_looks_secret(name: &'static str) -> bool {
+    let id = name.as_ptr() as usize;
+    SECRET_NAMES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        match cache.binary_search_by_key(&id, |(k, _)| *k) {
+            Ok(at) => cache.get(at).is_some_and(|(_, secret)| *secret),
+            Err(at) => {
+                let secret = looks_secret(name);
+                cache.insert(at, (id, secret));
+                secret
+            }
+        }
+    })
 }
 
 /// Whether a type holds an object or an array (or anything): a string found there is never quoted.

@@ -65,16 +65,16 @@ thread_local! {
 #[wasm_bindgen(js_name = checkFast, skip_typescript)]
 pub fn check_fast(index: u32, strict: bool) -> u32 {
     let Ok(ep) = convert::endpoint(index) else { return 2 };
-    let report = CELLS.with(|c| {
+    let found = CELLS.with(|c| {
         let cells = c.borrow();
         let body = Fast::at(&cells, 0, None, ep.body);
-        crate::validate_with(ep, &body, crate::ValidationOptions { strict })
+        result::check(ep, &body, crate::ValidationOptions { strict })
     });
     js::end_validation();
-    if report.issues.is_empty() && report.warnings.is_empty() {
+    if found.is_undefined() {
         return 0;
     }
-    REPORT.with(|r| *r.borrow_mut() = Some(result::to_js(&report)));
+    REPORT.with(|r| *r.borrow_mut() = Some(found));
     1
 }
 

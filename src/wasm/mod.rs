@@ -23,10 +23,7 @@ pub fn check(index: u32, body: JsValue, strict: bool) -> Result<JsValue, convert
     let ep = convert::endpoint(index)?;
     // Through the fast path's value type, delegating every read to the generic reader: the
     // engine is compiled once, for one value type.
-    let report = crate::validate_with(ep, &fast::Fast::generic(body), crate::ValidationOptions { strict });
+    let found = result::check(ep, &fast::Fast::generic(body), crate::ValidationOptions { strict });
     js::end_validation();
-    if report.issues.is_empty() && report.warnings.is_empty() {
-        return Ok(JsValue::UNDEFINED);
-    }
-    Ok(result::to_js(&report))
+    Ok(found)
 }
