@@ -12,9 +12,7 @@ use crate::engine::suggest::suggest;
 use crate::engine::text::quote;
 use crate::engine::value::{Kind, Value};
 use crate::schema::endpoints::Endpoint;
-use crate::schema::{
-    policy, same_name, Cond, Field, Level, Lit, Options, Req, Rule, Schema, Type, ValidationOptions, Variant,
-};
+use crate::schema::{policy, same_name, Cond, Field, Level, Lit, Options, Req, Rule, Schema, Type, ValidationOptions};
 
 /// Values nested deeper than this many levels are reported (`invalid_value`) instead of walked:
 /// this bounds the stack whatever the input, and turns a JavaScript object that contains itself
@@ -230,8 +228,7 @@ impl<S: Sink> Cx<'_, S> {
             u.variants.get(position)
         });
         // Each key is read once, all at once; the rules below look at these reads.
-        let id = variant.map_or(schema as *const Schema as usize, |v| v as *const Variant as usize);
-        let mut read = obj.read_fields(id, schema, variant);
+        let mut read = obj.read_fields(schema, variant);
         for (_, value) in read.iter_mut() {
             if value.as_ref().is_some_and(|v| v.kind() == Kind::Undefined) {
                 *value = None;

@@ -81,15 +81,12 @@ pub trait Value: Sized {
         Some(options.iter().position(|o| o == s))
     }
     /// The fields in force for `variant` of `schema`, each with its value (`None` where absent or
-    /// `undefined`), read all at once. `id` identifies the field list (a binding may cache a
-    /// converted copy of it under that id).
+    /// `undefined`), read all at once (a binding may read them from a measurement).
     fn read_fields(
         &self,
-        id: usize,
         schema: &'static Schema,
         variant: Option<&'static Variant>,
     ) -> Vec<(&'static Field, Option<Self>)> {
-        let _ = id;
         schema.fields_for(variant).map(|f| (f, self.get(f.name))).collect()
     }
     /// Whether an object or array can be read at all (a JS Proxy whose traps throw cannot, nor be

@@ -84,11 +84,13 @@ pub fn build(index: u32, body: JsValue, options: JsValue, text: JsValue) -> Resu
     let strict = options.strict.unwrap_or(false);
     // Checked before the body, so that a bad token or URL is reported whatever the body is.
     let request = request::build(ep, options.base_url.as_deref(), options.id.map(|Number(n)| n), &options.token, ())?;
-    let report = crate::validate_with(ep, &Js::new(body.clone()), crate::ValidationOptions { strict });
+    // The engine over the generic reader, through the fast path's value type (compiled once).
+    let (found, issues) =
+        result::check(ep, &super::fast::Fast::generic(body.clone()), crate::ValidationOptions { strict });
     super::js::end_validation();
-    if !report.ok() {
+    if issues {
         let out = js_sys::Object::new();
-        set(&out, "invalid", &result::to_js(&report));
+        set(&out, "invalid", &found);
         return Ok(out.into());
     }
     // Kept as a JS string: the text never crosses into wasm memory.

@@ -68,7 +68,7 @@ pub fn check_fast(index: u32, strict: bool) -> u32 {
     let found = CELLS.with(|c| {
         let cells = c.borrow();
         let body = Fast::at(&cells, 0, None, ep.body);
-        result::check(ep, &body, crate::ValidationOptions { strict })
+        result::check(ep, &body, crate::ValidationOptions { strict }).0
     });
     js::end_validation();
     if found.is_undefined() {
@@ -241,7 +241,6 @@ impl Value for Fast<'_> {
     }
     fn read_fields(
         &self,
-        id: usize,
         schema: &'static Schema,
         variant: Option<&'static Variant>,
     ) -> Vec<(&'static Field, Option<Self>)> {
@@ -258,7 +257,7 @@ impl Value for Fast<'_> {
                     .collect()
             }
             _ => self
-                .js(|js| js.read_fields(id, schema, variant))
+                .js(|js| js.read_fields(schema, variant))
                 .into_iter()
                 .map(|(f, v)| (f, v.map(|v| Fast::Js(Box::new(v)))))
                 .collect(),

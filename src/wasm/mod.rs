@@ -23,7 +23,7 @@ pub fn check(index: u32, body: JsValue, strict: bool) -> Result<JsValue, convert
     let ep = convert::endpoint(index)?;
     // Through the fast path's value type, delegating every read to the generic reader: the
     // engine is compiled once, for one value type.
-    let found = result::check(ep, &fast::Fast::generic(body), crate::ValidationOptions { strict });
+    let (found, _) = result::check(ep, &fast::Fast::generic(body), crate::ValidationOptions { strict });
     js::end_validation();
     Ok(found)
 }

@@ -4,8 +4,6 @@ use wasm_bindgen::JsValue;
 
 use super::js::report;
 use crate::engine::issue::{Code, Detail, Severity, Sink};
-#[cfg(feature = "client")]
-use crate::engine::issue::{Issue, Report};
 use crate::engine::message::render;
 use crate::engine::path::Path;
 use crate::schema::endpoints::{Endpoint, ENDPOINTS};
@@ -27,28 +25,6 @@ fn index<T: PartialEq>(list: impl IntoIterator<Item = T>, x: T) -> u32 {
     list.into_iter().position(|y| y == x).and_then(|i| u32::try_from(i).ok()).unwrap_or(0)
 }
 
-/// `{ok, issues, warnings}` of a report already made (the clients' build step).
-#[cfg(feature = "client")]
-pub fn to_js(report_: &Report) -> JsValue {
-    let mut text = String::new();
-    let mut meta = Vec::with_capacity(5 * (report_.issues.len() + report_.warnings.len()));
-    let mut add = |severity: u32, i: &Issue| {
-        text.push_str(&i.path);
-        text.push_str(&i.message);
-        meta.extend([
-            severity,
-            utf16_len(&i.path),
-            utf16_len(&i.message),
-            index(Code::ALL, i.code),
-            // Warnings have no API code: the JS side writes null for them.
-            i.api_code.map_or(0, |code| index(ENDPOINTS.iter().map(|e| e.body_error), code)),
-        ]);
-    };
-    report_.issues.iter().for_each(|i| add(0, i));
-    report_.warnings.iter().for_each(|i| add(1, i));
-    CODES.with(|codes| APIS.with(|apis| report(&text, &meta, codes, apis)))
-}
-
 /// A sink that writes each finding's path and message straight into one text, with its entry in
 /// `meta`: what [`report`] takes, without a [`Report`] in between.
 pub struct TextSink {
@@ -61,6 +37,11 @@ impl TextSink {
     pub fn new(ep: &Endpoint) -> TextSink {
         let api = index(ENDPOINTS.iter().map(|e| e.body_error), ep.body_error);
         TextSink { text: String::new(), meta: Vec::new(), api }
+    }
+
+    /// Whether an issue (not only warnings) was found.
+    pub fn has_issues(&self) -> bool {
+        self.meta.chunks(5).any(|m| m.first() == Some(&0))
     }
 
     /// `undefined` when nothing was found, else `{ok, issues, warnings}`.
@@ -90,9 +71,11 @@ impl Sink for TextSink {
     }
 }
 
-/// Validates `body` for `ep` into a JS result (`undefined` when nothing was found).
-pub fn check<V: crate::engine::value::Value>(ep: &Endpoint, body: &V, options: ValidationOptions) -> JsValue {
+/// Validates `body` for `ep` into a JS result (`undefined` when nothing was found), and whether
+/// it found an issue.
+pub fn check<V: crate::engine::value::Value>(ep: &Endpoint, body: &V, options: ValidationOptions) -> (JsValue, bool) {
     let mut sink = TextSink::new(ep);
     crate::engine::validate_into(ep.body, body, options, &mut sink);
-    sink.finish()
+    let issues = sink.has_issues();
+    (sink.finish(), issues)
 }
