@@ -1,8 +1,9 @@
 //! The readers of the fast path, generated as JavaScript from the schemas (`gen readers` →
 //! `pkg/readers.js`).
 //!
-//! One function per schema: it takes the object's own enumerable keys once (as `JSON.stringify`
-//! and the generic path do), reads each key the schema knows with a direct property access,
+//! One function per schema: it lists the object's own enumerable keys once (as `JSON.stringify`
+//! and the generic path do: by `for-in`, for a plain object while `Object.prototype` has no
+//! enumerable key; anything else takes the generic path), reads each key the schema knows,
 //! picks the variant its discriminator names, and writes one cell pair per field into the
 //! buffer, as `src/engine/layout.rs` lays it out; nested objects and short arrays of the schema
 //! get blocks of their own. The code measures (kinds, lengths, enum positions, numbers); every
@@ -162,17 +163,23 @@ thread_local! {
 fn schema_fn(out: &mut String, all: &Schemas, s: &'static Schema) {
     let name = all.name(s);
     let _ = writeln!(out, "function {name}(o, at) {{");
-    let _ = writeln!(out, "const ks = Object.keys(o);");
+    // for-in lists exactly the own enumerable keys of an object whose prototype is
+    // Object.prototype while that has no enumerable keys (checked around each body), without
+    // the array Object.keys makes; any other object takes the generic path.
+    let _ = writeln!(out, "if (getProto(o) !== OP) throw NOT_PLAIN;");
     let vars: Vec<String> = (0..s.fields.len()).map(|i| format!("v{i}")).collect();
-    if !vars.is_empty() {
+    let _ = writeln!(out, "let keys = 0;");
+    if vars.is_empty() {
+        let _ = writeln!(out, "for (const k in o) keys++;");
+    } else {
         let _ = writeln!(out, "let {};", vars.join(", "));
-        let _ = writeln!(out, "for (let i = 0; i < ks.length; i++) {{ switch (ks[i]) {{");
+        let _ = writeln!(out, "for (const k in o) {{ keys++; switch (k) {{");
         for (i, f) in s.fields.iter().enumerate() {
             let _ = writeln!(out, "case {k}: v{i} = o[{k}]; break;", k = js(f.name));
         }
         let _ = writeln!(out, "}} }}");
     }
-    let _ = writeln!(out, "B[at] = ks.length;");
+    let _ = writeln!(out, "B[at] = keys;");
     match s.union.and_then(|u| s.fields.iter().position(|f| f.name == u.tag)) {
         Some(t) => {
             let _ = writeln!(
@@ -245,6 +252,13 @@ pub fn readers() -> String {
          * Proxy traps throw.\n * @returns {{ V: unknown[], view(b: Float64Array): void, read: ((body: unknown) => number)[] }}\n */\n",
     );
     out.push_str(
+        "// Thrown (and caught by js/validate.js, which then takes the generic path) for an object that is\n\
+         // not plain, or when Object.prototype gained an enumerable key while a body was read.\n\
+         const NOT_PLAIN = Object.freeze({ notPlain: true });\nconst OP = Object.prototype;\nconst getProto = Object.getPrototypeOf;\nconst EMPTY = {};\n\
+         /** Whether Object.prototype has an enumerable key (for-in would list it in every object). */\n\
+         function polluted() {\nfor (const _ in EMPTY) return true;\nreturn false;\n}\n",
+    );
+    out.push_str(
         "export function readers() {\nlet B = new Float64Array(0);\nconst V = new Array(CELLS).fill(undefined);\n",
     );
     let _ = writeln!(
@@ -285,7 +299,7 @@ pub fn readers() -> String {
         .iter()
         .map(|e| {
             format!(
-                "(o) => {{ if (typeof o !== \"object\" || o === null || Array.isArray(o)) return -1; V[0] = o; B[0] = {}; B[1] = {ROOT_BLOCK}; return {}(o, {ROOT_BLOCK}); }}",
+                "(o) => {{ if (typeof o !== \"object\" || o === null || Array.isArray(o) || polluted()) return -1; V[0] = o; B[0] = {}; B[1] = {ROOT_BLOCK}; const n = {}(o, {ROOT_BLOCK}); if (polluted()) throw NOT_PLAIN; return n; }}",
                 kind_code(Kind::Object),
                 all.name(e.body)
             )

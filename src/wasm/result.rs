@@ -35,7 +35,8 @@ pub struct TextSink {
 
 impl TextSink {
     pub fn new(ep: &Endpoint) -> TextSink {
-        let api = index(ENDPOINTS.iter().map(|e| e.body_error), ep.body_error);
+        // APIS lists each endpoint's code in table order: the endpoint's own position names it.
+        let api = ENDPOINTS.iter().position(|e| std::ptr::eq(e, ep)).and_then(|i| u32::try_from(i).ok()).unwrap_or(0);
         TextSink { text: String::new(), meta: Vec::new(), api }
     }
 

@@ -95,6 +95,38 @@ test("(a) bodies at the limits: identical results", () => {
   assert.equal(differs("paradigm.updateWorkspace", { members: { users } }), null);
 });
 
+test("(a) an Object.prototype with enumerable keys, before or during a read: identical results", () => {
+  const bodies = () => [
+    { name: "W", connectionType: "MULTI_DATASOURCE" },
+    { connectionType: "DATASOURCE", extra: 1 },
+    { name: "W", connectionType: "DATASOURCE", datasourceName: "pg", isEnableMetricSummary: true },
+  ];
+  try {
+    Object.prototype.name = "inherited";
+    Object.prototype.datasourceName = "inherited";
+    for (const body of bodies()) assert.equal(differs("databrain.createWorkspace", body), null);
+  } finally {
+    delete Object.prototype.name;
+    delete Object.prototype.datasourceName;
+  }
+  // A getter that pollutes Object.prototype while the body is read, and one that cleans it up.
+  for (const body of bodies()) {
+    Object.defineProperty(body, "themeName", {
+      enumerable: true,
+      get() {
+        Object.prototype.datasourceName = "inherited";
+        return "dark";
+      },
+    });
+    try {
+      assert.equal(differs("databrain.createWorkspace", body), null);
+    } finally {
+      delete Object.prototype.datasourceName;
+    }
+  }
+  assert.equal(Object.keys(Object.prototype).length, 0);
+});
+
 // ---------------------------------------------------------------------------------------------
 // (b) generated bodies.
 
