@@ -94,7 +94,7 @@ export function strictOption(options, what) {
  *   fastReport(): ValidationResult,
  *   fastBuffer(cells: number): number,
  *   fastMemory(): WebAssembly.Memory,
- *   fastValues(list: unknown[]): void,
+ *   fastValues(values: unknown[], keys: unknown[]): void,
  * }} CheckExports
  */
 
@@ -132,7 +132,7 @@ export function validation(wasm, how) {
     if (generic) return exports.check(index, body, strict);
     if (fast === null) {
       fast = readers();
-      exports.fastValues(fast.V);
+      exports.fastValues(fast.V, fast.keys());
       at = exports.fastBuffer(CELLS);
     }
     // A view of a memory that grew since is detached (length 0): view it again.
@@ -140,12 +140,11 @@ export function validation(wasm, how) {
       view = new Float64Array(exports.fastMemory().buffer, at, CELLS);
       fast.view(view);
     }
-    const V = fast.V;
     let used;
     try {
       used = fast.read[index](body);
     } catch (_) {
-      V.fill(undefined);
+      fast.clear(CELLS);
       return exports.check(index, body, strict);
     }
     if (used < 0) return exports.check(index, body, strict);
@@ -156,7 +155,7 @@ export function validation(wasm, how) {
       return exports.check(index, body, strict);
     } finally {
       // The values measured are the caller's: none is kept past the call.
-      V.fill(undefined, 0, used);
+      fast.clear(used);
     }
   }
 

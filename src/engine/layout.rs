@@ -20,8 +20,11 @@
 //!   ([`Measure::Options`]);
 //! - of a number: the number; of a boolean: 0 or 1; of `undefined`, null, anything else: 0;
 //! - of an object the reader walked ([`Measure::Object`]): the index of its *object block*:
-//!   `own enumerable key count, variant index (-1: none), then one cell pair per base field of
-//!   its schema`, in order, each measured for the variant in force;
+//!   `own enumerable key count, variant index (-1: none), where its keys the schema does not
+//!   define start in the reader's key list (-1: more than [`UNKNOWN_KEYS`], not listed), how
+//!   many there are, then one cell pair per base field of its schema`, in order, each measured
+//!   for the variant in force. The key list holds each such key (cut to
+//!   [`MAX_KEY_LEN`](crate::engine::value::MAX_KEY_LEN)) followed by its value;
 //! - of an array the reader walked ([`Measure::Array`], at most [`ARRAY_ITEMS`] elements): the
 //!   index of its *array block*: `length, then one cell pair per element`; -1 for a longer array
 //!   (the engine reads that one through the generic path).
@@ -38,8 +41,13 @@ pub const ARRAY_ITEMS: usize = 64;
 /// Where the body's own block starts (cells 0 and 1 describe the body).
 pub const ROOT_BLOCK: usize = 2;
 
-/// Cells before the field pairs of an object block: key count, variant index.
-pub const OBJECT_HEADER: usize = 2;
+/// Cells before the field pairs of an object block: key count, variant index, first unknown
+/// key, unknown key count.
+pub const OBJECT_HEADER: usize = 4;
+
+/// A reader lists at most this many keys of an object that its schema does not define; an
+/// object with more is listed by the generic reader.
+pub const UNKNOWN_KEYS: usize = 64;
 
 /// What a reader measures of a value of a type (with `owner`, the schema whose field it is: a
 /// discriminator's values are its variants).

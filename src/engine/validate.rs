@@ -330,7 +330,7 @@ impl<S: Sink> Cx<'_, S> {
         // Suggest only keys the object does not hold already (`Password` next to `password` is
         // another key, not a typo of it).
         let names = || read.iter().filter(|(_, v)| v.is_none()).map(|(f, _)| f.name);
-        self.each_entry(obj, |cx, key, v| {
+        self.each_entry(obj, Some(schema), |cx, key, v| {
             if cx.full() {
                 return true;
             }
@@ -342,12 +342,20 @@ impl<S: Sink> Cx<'_, S> {
         });
     }
 
-    /// Calls `f` with each own entry of `obj`, read [`CHUNK`] at a time, until it returns `true`;
-    /// returns whether it did.
-    fn each_entry<V: Value>(&mut self, obj: &V, mut f: impl FnMut(&mut Self, String, V) -> bool) -> bool {
+    /// Calls `f` with each own entry of `obj` (with `unknown`, those `unknown` may not define),
+    /// read [`CHUNK`] at a time, until it returns `true`; returns whether it did.
+    fn each_entry<V: Value>(
+        &mut self,
+        obj: &V,
+        unknown: Option<&'static Schema>,
+        mut f: impl FnMut(&mut Self, String, V) -> bool,
+    ) -> bool {
         let mut start = 0;
         loop {
-            let chunk = obj.entries(start, CHUNK);
+            let chunk = match unknown {
+                Some(schema) => obj.unknown_entries(schema, start, CHUNK),
+                None => obj.entries(start, CHUNK),
+            };
             if chunk.is_empty() {
                 return false;
             }
@@ -627,7 +635,7 @@ impl<S: Sink> Cx<'_, S> {
                 });
             }
             Kind::Object => {
-                return self.each_entry(v, |cx, key, elem| {
+                return self.each_entry(v, None, |cx, key, elem| {
                     cx.path.push(Seg::Owned(key));
                     let stop = cx.walk(&elem);
                     cx.path.pop();

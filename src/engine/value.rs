@@ -112,6 +112,13 @@ pub trait Value: Sized {
     /// not define; read in chunks so that no call copies more than a chunk. A key longer than
     /// [`MAX_KEY_LEN`] is cut to its first [`MAX_KEY_LEN`] characters (it is never copied whole).
     fn entries(&self, start: usize, count: usize) -> Vec<(String, Self)>;
+    /// Like [`Value::entries`], for an object of `schema` whose keys the schema does not define:
+    /// the engine skips the keys it defines, so a binding that already knows which keys those
+    /// are may list only them, in the same order.
+    fn unknown_entries(&self, schema: &'static Schema, start: usize, count: usize) -> Vec<(String, Self)> {
+        let _ = schema;
+        self.entries(start, count)
+    }
 }
 
 #[cfg(feature = "json")]

@@ -12,8 +12,11 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::engine::layout::{body_cells, kind_code, measure, Measure, ARRAY_ITEMS, OBJECT_HEADER, ROOT_BLOCK};
+use crate::engine::layout::{
+    body_cells, kind_code, measure, Measure, ARRAY_ITEMS, OBJECT_HEADER, ROOT_BLOCK, UNKNOWN_KEYS,
+};
 use crate::engine::value::Kind;
+use crate::engine::value::MAX_KEY_LEN;
 use crate::schema::endpoints::ENDPOINTS;
 use crate::schema::{Options, Schema};
 
@@ -168,18 +171,22 @@ fn schema_fn(out: &mut String, all: &Schemas, s: &'static Schema) {
     // the array Object.keys makes; any other object takes the generic path.
     let _ = writeln!(out, "if (getProto(o) !== OP) throw NOT_PLAIN;");
     let vars: Vec<String> = (0..s.fields.len()).map(|i| format!("v{i}")).collect();
-    let _ = writeln!(out, "let keys = 0;");
-    if vars.is_empty() {
-        let _ = writeln!(out, "for (const k in o) keys++;");
-    } else {
+    let _ = writeln!(out, "let keys = 0, x0 = xn;");
+    // A key the schema does not define goes to the key list X with its value (at most
+    // UNKNOWN_KEYS of them; past that the object's unknown keys are the generic reader's).
+    let unknown = format!(
+        "if (x0 >= 0) {{ if (xn - x0 < {}) {{ X[xn++] = k.length > {MAX_KEY_LEN} ? k.slice(0, {MAX_KEY_LEN}) : k; X[xn++] = o[k]; }} else x0 = -1; }}",
+        2 * UNKNOWN_KEYS
+    );
+    if !vars.is_empty() {
         let _ = writeln!(out, "let {};", vars.join(", "));
-        let _ = writeln!(out, "for (const k in o) {{ keys++; switch (k) {{");
-        for (i, f) in s.fields.iter().enumerate() {
-            let _ = writeln!(out, "case {k}: v{i} = o[{k}]; break;", k = js(f.name));
-        }
-        let _ = writeln!(out, "}} }}");
     }
-    let _ = writeln!(out, "B[at] = keys;");
+    let _ = writeln!(out, "for (const k in o) {{ keys++; switch (k) {{");
+    for (i, f) in s.fields.iter().enumerate() {
+        let _ = writeln!(out, "case {k}: v{i} = o[{k}]; break;", k = js(f.name));
+    }
+    let _ = writeln!(out, "default: {unknown}\n}} }}");
+    let _ = writeln!(out, "B[at] = keys; B[at + 2] = x0; B[at + 3] = x0 < 0 ? 0 : (xn - x0) / 2;");
     match s.union.and_then(|u| s.fields.iter().position(|f| f.name == u.tag)) {
         Some(t) => {
             let _ = writeln!(
@@ -249,7 +256,7 @@ pub fn readers() -> String {
          * value list `V` (the value measured at each cell, for what a measurement cannot answer).\n \
          * `read[i](body)` measures a body of endpoint i and returns the cells used, or -1 (without\n \
          * writing anything) for a body that is no object; it throws whatever the body's getters or\n \
-         * Proxy traps throw.\n * @returns {{ V: unknown[], view(b: Float64Array): void, read: ((body: unknown) => number)[] }}\n */\n",
+         * Proxy traps throw.\n * @returns {{ V: unknown[], keys(): unknown[], clear(used: number): void, view(b: Float64Array): void, read: ((body: unknown) => number)[] }}\n */\n",
     );
     out.push_str(
         "// Thrown (and caught by js/validate.js, which then takes the generic path) for an object that is\n\
@@ -259,7 +266,7 @@ pub fn readers() -> String {
          function polluted() {\nfor (const _ in EMPTY) return true;\nreturn false;\n}\n",
     );
     out.push_str(
-        "export function readers() {\nlet B = new Float64Array(0);\nconst V = new Array(CELLS).fill(undefined);\n",
+        "export function readers() {\nlet B = new Float64Array(0);\nconst V = new Array(CELLS).fill(undefined);\nconst X = [];\nlet xn = 0;\n",
     );
     let _ = writeln!(
         out,
@@ -299,12 +306,18 @@ pub fn readers() -> String {
         .iter()
         .map(|e| {
             format!(
-                "(o) => {{ if (typeof o !== \"object\" || o === null || Array.isArray(o) || polluted()) return -1; V[0] = o; B[0] = {}; B[1] = {ROOT_BLOCK}; const n = {}(o, {ROOT_BLOCK}); if (polluted()) throw NOT_PLAIN; return n; }}",
+                "(o) => {{ if (typeof o !== \"object\" || o === null || Array.isArray(o) || polluted()) return -1; xn = 0; V[0] = o; B[0] = {}; B[1] = {ROOT_BLOCK}; const n = {}(o, {ROOT_BLOCK}); if (polluted()) throw NOT_PLAIN; return n; }}",
                 kind_code(Kind::Object),
                 all.name(e.body)
             )
         })
         .collect();
-    let _ = writeln!(out, "return {{ V, view(b) {{ B = b; }}, read: [\n{}\n] }};\n}}", read.join(",\n"));
+    let _ = writeln!(
+        out,
+        "/** Forgets the values of the body just read (`used`: the cells it used). */\n\
+         function clear(used) {{\nV.fill(undefined, 0, used);\nif (xn > 0) {{ if (xn > 4096) X.length = 0; else X.fill(undefined, 0, xn); xn = 0; }}\n}}\n\
+         return {{ V, keys: () => X, clear, view(b) {{ B = b; }}, read: [\n{}\n] }};\n}}",
+        read.join(",\n")
+    );
     out
 }

@@ -26,6 +26,8 @@ thread_local! {
     static CELLS: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
     /// The reader's value list: the value measured at each cell.
     static VALUES: RefCell<Option<js_sys::Array>> = const { RefCell::new(None) };
+    /// The reader's key list: each key an object's schema does not define, then its value.
+    static KEYS: RefCell<Option<js_sys::Array>> = const { RefCell::new(None) };
 }
 
 /// `fastBuffer(cells)`: makes the cell buffer (once; again only if more cells are asked for) and
@@ -47,10 +49,16 @@ pub fn fast_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
-/// `fastValues(list)`: the readers' value list, given once.
+/// `fastValues(values, keys)`: the readers' value list and key list, given once.
 #[wasm_bindgen(js_name = fastValues, skip_typescript)]
-pub fn fast_values(list: js_sys::Array) {
-    VALUES.with(|v| *v.borrow_mut() = Some(list));
+pub fn fast_values(values: js_sys::Array, keys: js_sys::Array) {
+    VALUES.with(|v| *v.borrow_mut() = Some(values));
+    KEYS.with(|k| *k.borrow_mut() = Some(keys));
+}
+
+/// Entry `i` of the reader's key list.
+fn key_list(i: u32) -> JsValue {
+    KEYS.with(|k| k.borrow().as_ref().map_or(JsValue::UNDEFINED, |list| list.get(i)))
 }
 
 thread_local! {
@@ -355,6 +363,21 @@ impl Value for Fast<'_> {
             None if self.kind() == Kind::Object => self.js(|js| js.key_count()),
             None => 0,
         }
+    }
+    fn unknown_entries(&self, schema: &'static Schema, start: usize, count: usize) -> Vec<(String, Self)> {
+        let listed = self.object().filter(|(_, s)| std::ptr::eq(*s, schema)).and_then(|(block, _)| {
+            let cells = self.cells();
+            let first = cell(cells, block + 2);
+            (first >= 0.0).then(|| (first as usize, cell(cells, block + 3) as usize))
+        });
+        let Some((first, n)) = listed else { return self.entries(start, count) };
+        (start..n.min(start.saturating_add(count)))
+            .filter_map(|i| {
+                let at = u32::try_from(first + 2 * i).ok()?;
+                let key = key_list(at).as_string()?;
+                Some((key, Fast::js_of(key_list(at.saturating_add(1)))))
+            })
+            .collect()
     }
     fn entries(&self, start: usize, count: usize) -> Vec<(String, Self)> {
         if self.kind() != Kind::Object {

@@ -89,6 +89,10 @@ test("(a) bodies at the limits: identical results", () => {
     { ...base(), aiCopilotLlms: Array.from({ length: 1500 }, (_, i) => i) },
     { ...base(), name: "x".repeat(1e6) },
     { ...base(), ["k".repeat(1e5)]: 1 },
+    // Unknown keys: as many as a reader lists, one more, many more (the generic reader's).
+    { ...base(), ...Object.fromEntries(Array.from({ length: 64 }, (_, i) => [`extra${i}`, i])) },
+    { ...base(), ...Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`extra${i}`, { i }])) },
+    { ...base(), ...Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`nme${i}`, "x"])) },
   ];
   for (const body of bodies) assert.equal(differs("databrain.createWorkspace", body), null);
   const users = Array.from({ length: 1200 }, (_, i) => ({ id: i, role: i % 7 ? "viewer" : "boss" }));
