@@ -284,10 +284,12 @@ impl Value for Fast<'_> {
         }
     }
     fn as_str(&self) -> Option<Cow<'_, str>> {
-        if self.kind() != Kind::String {
-            return None;
+        match self {
+            // The reader kept the string itself: one copy, no other question asked of it.
+            Fast::Cell(c) if c.kind == Kind::String => value_at(c.at).as_string().map(Cow::Owned),
+            Fast::Cell(_) => None,
+            Fast::Js(js) => js.as_str().map(|s| Cow::Owned(s.into_owned())),
         }
-        self.js(|js| js.as_str().map(|s| Cow::Owned(s.into_owned())))
     }
     fn number_text(&self) -> Option<String> {
         match self {
