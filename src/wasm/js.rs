@@ -1,4 +1,7 @@
-//! Reading a live JavaScript value for the rule engine, without converting it.
+//! Reading a live JavaScript value for the rule engine, without converting it: the generic
+//! reader. The fast path (`fast.rs`) reads what a generated reader measured and asks this one
+//! only what the measurements cannot answer; a body that is no object, or whose reading threw,
+//! is read by it alone (`check`).
 //!
 //! Every access goes through a small JS helper that catches exceptions, so a Proxy whose traps
 //! throw, a revoked Proxy or a getter that throws reads as a value that is not JSON instead of

@@ -1,6 +1,7 @@
 //! The wasm binding: `#[wasm_bindgen]` exports over the core, for the npm package.
 //!
-//! Thin by design: read the body through [`js::Js`], hand results back as plain JS objects.
+//! Thin by design: judge the body the fast path's reader measured ([`fast`], `checkFast`) or read
+//! it through the generic reader ([`js::Js`], `check`), hand results back as plain JS objects.
 //! Nothing here panics on user input. Endpoint ids are mapped to indices in JS.
 //! `endpoints()`, `describe()` and `jsonSchema()` are static data, generated at build time from the
 //! same schemas (`src/bin/gen.rs`), so the wasm module carries only the validator.
