@@ -112,12 +112,8 @@ pub fn kind_of(code: u32) -> Kind {
 /// The most cells a block of `schema` and everything measured under it can use, over every
 /// variant.
 pub fn cells(schema: &'static Schema) -> usize {
-    let variants: Vec<_> = match schema.union {
-        Some(u) => u.variants.iter().map(Some).chain([None]).collect(),
-        None => vec![None],
-    };
-    let most = variants
-        .into_iter()
+    let most = schema
+        .variants_and_base()
         .map(|v| schema.fields_for(v).map(|f| under(measure(&f.ty, schema), schema)).sum::<usize>())
         .max()
         .unwrap_or(0);
@@ -125,7 +121,7 @@ pub fn cells(schema: &'static Schema) -> usize {
 }
 
 /// The cells of the blocks under a value measured as `m`.
-pub fn under(m: Measure, owner: &'static Schema) -> usize {
+fn under(m: Measure, owner: &'static Schema) -> usize {
     match m {
         Measure::Object(schema) => cells(schema),
         Measure::Array(item) => 1 + ARRAY_ITEMS * (2 + under(measure(item, owner), owner)),

@@ -44,7 +44,7 @@ impl Schemas {
         }
         self.index.insert(addr(s), self.list.len());
         self.list.push(s);
-        for v in variants(s) {
+        for v in s.variants_and_base() {
             for f in s.fields_for(v) {
                 self.add_measure(measure(&f.ty, s), s);
             }
@@ -60,16 +60,6 @@ impl Schemas {
     fn name(&self, s: &'static Schema) -> String {
         format!("s{}", self.index.get(&addr(s)).copied().unwrap_or(0))
     }
-}
-
-/// The variants of a schema, then "none" (the base fields).
-fn variants(s: &'static Schema) -> Vec<Option<&'static crate::schema::Variant>> {
-    s.union
-        .map(|u| u.variants.iter().map(Some).collect::<Vec<_>>())
-        .unwrap_or_default()
-        .into_iter()
-        .chain([None])
-        .collect()
 }
 
 fn js(s: &str) -> String {

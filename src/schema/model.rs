@@ -294,6 +294,11 @@ impl Schema {
             _ => None,
         }
     }
+    /// Every field list an object of this schema can have: each variant's, then the base fields
+    /// (`None`: no variant selected).
+    pub fn variants_and_base(&self) -> impl Iterator<Item = Option<&'static Variant>> {
+        self.union.map_or(&[][..], |u| u.variants).iter().map(Some).chain([None])
+    }
     /// The fields in force for a variant: the base fields with the variant's replacements.
     pub fn fields_for(&self, variant: Option<&'static Variant>) -> impl Iterator<Item = &'static Field> + '_ {
         self.fields.iter().map(move |base| {

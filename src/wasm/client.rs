@@ -87,7 +87,6 @@ pub fn build(index: u32, body: JsValue, options: JsValue, text: JsValue) -> Resu
     // The engine over the generic reader, through the fast path's value type (compiled once).
     let (found, issues) =
         result::check(ep, &super::fast::Fast::generic(body.clone()), crate::ValidationOptions { strict });
-    super::js::end_validation();
     if issues {
         let out = js_sys::Object::new();
         set(&out, "invalid", &found);

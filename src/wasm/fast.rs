@@ -78,7 +78,6 @@ pub fn check_fast(index: u32, strict: bool) -> u32 {
         let body = Fast::at(&cells, 0, None, ep.body);
         result::check(ep, &body, crate::ValidationOptions { strict }).0
     });
-    js::end_validation();
     if found.is_undefined() {
         return 0;
     }

@@ -25,6 +25,5 @@ pub fn check(index: u32, body: JsValue, strict: bool) -> Result<JsValue, convert
     // Through the fast path's value type, delegating every read to the generic reader: the
     // engine is compiled once, for one value type.
     let (found, _) = result::check(ep, &fast::Fast::generic(body), crate::ValidationOptions { strict });
-    js::end_validation();
     Ok(found)
 }

@@ -31,18 +31,15 @@ pub struct TextSink {
     text: String,
     meta: Vec<u32>,
     api: u32,
+    /// Whether an issue (not only warnings) was found.
+    issues: bool,
 }
 
 impl TextSink {
     pub fn new(ep: &Endpoint) -> TextSink {
         // APIS lists each endpoint's code in table order: the endpoint's own position names it.
         let api = ENDPOINTS.iter().position(|e| std::ptr::eq(e, ep)).and_then(|i| u32::try_from(i).ok()).unwrap_or(0);
-        TextSink { text: String::new(), meta: Vec::new(), api }
-    }
-
-    /// Whether an issue (not only warnings) was found.
-    pub fn has_issues(&self) -> bool {
-        self.meta.chunks(5).any(|m| m.first() == Some(&0))
+        TextSink { text: String::new(), meta: Vec::new(), api, issues: false }
     }
 
     /// `undefined` when nothing was found, else `{ok, issues, warnings}`.
@@ -61,6 +58,7 @@ impl Sink for TextSink {
         self.text.push_str(&pointer);
         self.text.push_str(&message);
         let issue = severity == Severity::Issue;
+        self.issues |= issue;
         self.meta.extend([
             u32::from(!issue),
             utf16_len(&pointer),
@@ -77,6 +75,8 @@ impl Sink for TextSink {
 pub fn check<V: crate::engine::value::Value>(ep: &Endpoint, body: &V, options: ValidationOptions) -> (JsValue, bool) {
     let mut sink = TextSink::new(ep);
     crate::engine::validate_into(ep.body, body, options, &mut sink);
-    let issues = sink.has_issues();
+    // The generic reader's state of this validation (arrays it registered, key lists) goes now.
+    super::js::end_validation();
+    let issues = sink.issues;
     (sink.finish(), issues)
 }
