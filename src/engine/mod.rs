@@ -5,8 +5,11 @@
 //! and values must never be shown), [`jsontext`] (is a string JSON text?), [`suggest`] (nearest
 //! known name), [`path`] (JSON Pointers), [`value`] (how the engine reads any value), [`issue`]
 //! (codes, details, reports), [`message`] (the text of a finding), [`validate`] (the walk and the
-//! rules), [`json`] (the native JSON reader the CLI and `validate_json` use).
+//! rules), [`layout`] (the cells the fast path's readers measure into), [`clean`] (the proof, over
+//! those cells, that a body has nothing to report), [`json`] (the native JSON reader the CLI and
+//! `validate_json` use).
 
+pub mod clean;
 pub mod issue;
 #[cfg(feature = "json")]
 pub mod json;
