@@ -21,7 +21,7 @@
 use std::cell::RefCell;
 
 use crate::engine::jsontext;
-use crate::engine::layout::{kind_of, measure, Measure, OBJECT_HEADER, ROOT_BLOCK};
+use crate::engine::layout::{kind_of, measure, Measure, OBJECT_HEADER, ROOT_BLOCK, TREE_DEPTH};
 use crate::engine::value::Kind;
 use crate::schema::{same_name, Cond, Field, Lit, Req, Rule, Schema, Type, Variant};
 
@@ -33,9 +33,11 @@ pub fn clean(cells: &[f64], schema: &'static Schema, text: &dyn Fn(usize) -> Opt
     body.kind(0) == Kind::Object && body.payload(0) == ROOT_BLOCK as f64 && body.object(ROOT_BLOCK, schema, 0)
 }
 
-/// The deepest object nesting the proof follows (the schemas nest a few levels; the engine's own
-/// limit, [`MAX_DEPTH`](crate::engine::MAX_DEPTH), is far beyond it).
+/// The deepest nesting of objects and arrays the proof follows. The schemas nest a few levels;
+/// the engine's own limit, [`MAX_DEPTH`](crate::engine::MAX_DEPTH) path steps, stays beyond it
+/// with a tree of any type at the bottom (a level is at most two steps: a key and an index).
 const DEPTH: usize = 16;
+const _: () = assert!(2 * (DEPTH + 1) + TREE_DEPTH < crate::engine::MAX_DEPTH);
 
 struct Proof<'c> {
     cells: &'c [f64],
@@ -249,7 +251,7 @@ impl Proof<'_> {
             Type::Array(item) => {
                 let Some(b) = self.block(at).filter(|_| kind == Kind::Array) else { return false };
                 let len = self.cell(b);
-                len >= 0.0 && (0..len as usize).all(|i| self.value(b + 1 + 2 * i, item, owner, depth))
+                len >= 0.0 && (0..len as usize).all(|i| self.value(b + 1 + 2 * i, item, owner, depth + 1))
             }
             Type::Object(schema) => {
                 let Some(b) = self.block(at).filter(|_| kind == Kind::Object) else { return false };
@@ -261,8 +263,13 @@ impl Proof<'_> {
                     && (self.text)(at).is_some_and(|t| !t.is_empty() && jsontext::check_object(&t).is_ok())
             }
             Type::Nullable(inner) => kind == Kind::Null || self.value(at, inner, owner, depth),
-            // Any value: the engine walks it (depth, values JSON cannot hold).
-            Type::Any => false,
+            // Any value: the engine walks a container for its depth and for values JSON cannot
+            // hold; the reader measured it as a tree of JSON values, or -1.
+            Type::Any => match kind {
+                Kind::Null | Kind::Bool | Kind::Number | Kind::String => true,
+                Kind::Object | Kind::Array => depth <= DEPTH && p >= 0.0 && matches!(measure(ty, owner), Measure::Tree),
+                Kind::Undefined | Kind::Other => false,
+            },
         }
     }
 }

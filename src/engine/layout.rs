@@ -25,6 +25,10 @@
 //!   many there are, then one cell pair per base field of its schema`, in order, each measured
 //!   for the variant in force. The key list holds each such key (cut to
 //!   [`MAX_KEY_LEN`](crate::engine::value::MAX_KEY_LEN)) followed by its value;
+//! - of an object or array in a field of any type ([`Measure::Tree`]): how many values it holds,
+//!   itself included, when it is a tree of JSON values at most [`TREE_DEPTH`] containers deep and
+//!   [`TREE_VALUES`] values large, read as the engine's walk reads it (own enumerable keys, every
+//!   element); -1 otherwise (the engine then walks it itself);
 //! - of an array the reader walked ([`Measure::Array`], at most [`ARRAY_ITEMS`] elements): the
 //!   index of its *array block*: `length, then one cell pair per element`; -1 for a longer array
 //!   (the engine reads that one through the generic path).
@@ -49,6 +53,13 @@ pub const OBJECT_HEADER: usize = 4;
 /// object with more is listed by the generic reader.
 pub const UNKNOWN_KEYS: usize = 64;
 
+/// A value of any type is measured as a tree ([`Measure::Tree`]) at most this many containers
+/// deep...
+pub const TREE_DEPTH: usize = 16;
+
+/// ...and at most this many values large.
+pub const TREE_VALUES: usize = 1024;
+
 /// What a reader measures of a value of a type (with `owner`, the schema whose field it is: a
 /// discriminator's values are its variants).
 #[derive(Debug, Clone, Copy)]
@@ -66,6 +77,9 @@ pub enum Measure {
     Object(&'static Schema),
     /// An array of this item type, walked into a block.
     Array(&'static Type),
+    /// A value of any type: an object's or array's size as a tree of JSON values (see above);
+    /// anything else as [`Measure::Plain`].
+    Tree,
 }
 
 /// The measurement of a value of `ty` (a field's type, an array's item type; null aside).
@@ -77,7 +91,8 @@ pub fn measure(ty: &'static Type, owner: &'static Schema) -> Measure {
         Type::Object(schema) => Measure::Object(schema),
         Type::Array(item) => Measure::Array(item),
         Type::Nullable(inner) => measure(inner, owner),
-        Type::Bool | Type::Int { .. } | Type::Port | Type::JsonObjectString | Type::Any => Measure::Plain,
+        Type::Any => Measure::Tree,
+        Type::Bool | Type::Int { .. } | Type::Port | Type::JsonObjectString => Measure::Plain,
     }
 }
 

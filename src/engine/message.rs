@@ -3,142 +3,230 @@
 
 use crate::engine::issue::{Code, Detail, Found, Hidden, Issue, Report, Severity, Sink};
 use crate::engine::path::Path;
-use crate::engine::text::quote;
+use std::fmt::Write;
+
+use crate::engine::text::quote_into;
 use crate::engine::value::Kind;
 use crate::schema::{Cond, Field, Keys, Level, Lit};
 
-fn lit(l: &Lit) -> String {
+/// Writes a piece of a message into the message being written.
+type Out<'a> = &'a mut String;
+
+fn lit(out: Out, l: &Lit) {
     match l {
-        Lit::Str(s) => quote(s),
-        Lit::Bool(b) => b.to_string(),
+        Lit::Str(s) => quote_into(out, s),
+        Lit::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
     }
 }
 
-fn found(f: &Found) -> String {
+fn found(out: Out, f: &Found) {
     match (&f.preview, f.kind) {
-        (_, Kind::Undefined) => "nothing".to_string(),
+        (_, Kind::Undefined) => out.push_str("nothing"),
         (None, Kind::String) if f.hidden == Some(Hidden::JsonText) => {
-            "a string holding JSON text (send the value itself, not its JSON encoding)".to_string()
+            out.push_str("a string holding JSON text (send the value itself, not its JSON encoding)")
         }
         (None, Kind::String) if f.hidden == Some(Hidden::KeyMaterial) => {
-            "a string (not shown: it looks like a key or token)".to_string()
+            out.push_str("a string (not shown: it looks like a key or token)")
         }
-        (Some(p), Kind::String | Kind::Number | Kind::Bool) if f.kind != Kind::String => p.clone(),
-        (Some(p), Kind::String) => format!("the string {p}"),
-        (_, kind) => kind.noun().to_string(),
+        (Some(p), Kind::String | Kind::Number | Kind::Bool) if f.kind != Kind::String => out.push_str(p),
+        (Some(p), Kind::String) => {
+            out.push_str("the string ");
+            out.push_str(p);
+        }
+        (_, kind) => out.push_str(kind.noun()),
     }
 }
 
 /// What a sibling's value is, for "but X is Y".
-fn actual(f: &Found) -> String {
+fn actual(out: Out, f: &Found) {
     match (&f.preview, f.kind) {
-        (_, Kind::Undefined) => "missing".to_string(),
-        (Some(p), _) => p.clone(),
-        (None, kind) => kind.noun().to_string(),
+        (_, Kind::Undefined) => out.push_str("missing"),
+        (Some(p), _) => out.push_str(p),
+        (None, kind) => out.push_str(kind.noun()),
     }
 }
 
-/// The display name of a sibling of the value at `path`.
-fn sibling(path: &Path, name: &str) -> String {
-    path.display_sibling(name)
+/// "<sibling> is <lit>" or "<sibling> is not <lit>".
+fn cond_text(out: Out, path: &Path, c: &Cond) {
+    let (f, l, not) = match c {
+        Cond::Eq(f, l) => (f, l, ""),
+        Cond::Ne(f, l) => (f, l, " not"),
+    };
+    path.display_sibling_into(out, f);
+    out.push_str(" is");
+    out.push_str(not);
+    out.push(' ');
+    lit(out, l);
 }
 
-fn cond_text(path: &Path, c: &Cond) -> String {
-    match c {
-        Cond::Eq(f, l) => format!("{} is {}", sibling(path, f), lit(l)),
-        Cond::Ne(f, l) => format!("{} is not {}", sibling(path, f), lit(l)),
+fn list(out: Out, choices: &[&str]) {
+    for (i, c) in choices.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        quote_into(out, c);
     }
 }
 
-fn list(choices: &[&str]) -> String {
-    choices.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ")
+/// Appends a number in decimal digits.
+fn number(out: Out, n: impl std::fmt::Display) {
+    let _ = write!(out, "{n}");
 }
 
 /// The message for one finding.
-pub fn render(path: &Path, _code: Code, _field: Option<&Field>, detail: &Detail) -> String {
-    let name = path.display();
+pub fn render(path: &Path, code: Code, field: Option<&Field>, detail: &Detail) -> String {
+    let mut out = String::with_capacity(96);
+    render_into(&mut out, path, code, field, detail);
+    out
+}
+
+/// [`render`], appended to `out`: the message is written in place, piece by piece, with no
+/// string of its own.
+pub fn render_into(out: Out, path: &Path, _code: Code, _field: Option<&Field>, detail: &Detail) {
+    // Every message but those about the whole body starts with the value's name.
+    if !matches!(detail, Detail::TooLarge { .. } | Detail::TooMany { .. }) {
+        path.display_into(out);
+    }
     match detail {
-        Detail::Missing { when: None } => format!("{name} is required."),
+        Detail::Missing { when: None } => out.push_str(" is required."),
         Detail::Missing { when: Some(Cond::Ne(f, l)) } => {
-            format!("{name} is required unless {} is {}.", sibling(path, f), lit(l))
+            out.push_str(" is required unless ");
+            path.display_sibling_into(out, f);
+            out.push_str(" is ");
+            lit(out, l);
+            out.push('.');
         }
-        Detail::Missing { when: Some(c) } => format!("{name} is required when {}.", cond_text(path, c)),
-        Detail::Expected => format!(
-            "{name} is missing; the docs list it for this datasource type, and the API's connection test is likely to fail without it."
+        Detail::Missing { when: Some(c) } => {
+            out.push_str(" is required when ");
+            cond_text(out, path, c);
+            out.push('.');
+        }
+        Detail::Expected => out.push_str(
+            " is missing; the docs list it for this datasource type, and the API's connection test is likely to fail without it.",
         ),
-        Detail::WrongType { expected, found: f } => format!("{name} must be {expected}, found {}.", found(f)),
-        Detail::NotInEnum { choices, found: f, suggestion } => {
-            let mut m = format!("{name} must be one of {}; found {}.", list(choices), found(f));
-            if let Some(s) = suggestion {
-                m.push_str(&format!(" Did you mean {}?", quote(s)));
-            }
-            m
+        Detail::WrongType { expected, found: f } => {
+            out.push_str(" must be ");
+            out.push_str(expected);
+            out.push_str(", found ");
+            found(out, f);
+            out.push('.');
         }
-        Detail::Empty => format!("{name} cannot be empty."),
-        Detail::TooLong { max, len } => format!("{name} must be at most {max} characters, found {len}."),
+        Detail::NotInEnum { choices, found: f, suggestion } => {
+            out.push_str(" must be one of ");
+            list(out, choices);
+            out.push_str("; found ");
+            found(out, f);
+            out.push('.');
+            if let Some(s) = suggestion {
+                out.push_str(" Did you mean ");
+                quote_into(out, s);
+                out.push('?');
+            }
+        }
+        Detail::Empty => out.push_str(" cannot be empty."),
+        Detail::TooLong { max, len } => {
+            out.push_str(" must be at most ");
+            number(out, max);
+            out.push_str(" characters, found ");
+            number(out, len);
+            out.push('.');
+        }
         Detail::Unknown { suggestion, keys, level, key_confirmed, known } => {
             let closed = *keys == Keys::Closed;
-            let mut m = match (keys, level) {
-                (Keys::Closed, Some(Level::Issue)) => format!("{name} is not a field of this object (strict mode)."),
-                (Keys::Closed, _) => {
-                    format!("{name} is not a field the docs define for this object; the API may ignore or reject it.")
-                }
-                (Keys::Open, _) => format!("{name} is not a key the docs list here; it is sent as is."),
-            };
+            out.push_str(match (keys, level) {
+                (Keys::Closed, Some(Level::Issue)) => " is not a field of this object (strict mode).",
+                (Keys::Closed, _) => " is not a field the docs define for this object; the API may ignore or reject it.",
+                (Keys::Open, _) => " is not a key the docs list here; it is sent as is.",
+            });
             if let Some(s) = suggestion {
-                m.push_str(&format!(" Did you mean {}?", sibling(path, s)));
+                out.push_str(" Did you mean ");
+                path.display_sibling_into(out, s);
+                out.push('?');
                 if !key_confirmed {
-                    m.push_str(" (The docs do not confirm that name either.)");
+                    out.push_str(" (The docs do not confirm that name either.)");
                 }
             } else if closed && known.is_empty() {
-                m.push_str(" This object takes no fields.");
+                out.push_str(" This object takes no fields.");
             } else if known.is_empty() {
-                m.push_str(" The docs list no keys for it.");
+                out.push_str(" The docs list no keys for it.");
             } else if closed {
-                let names: Vec<&str> = known.iter().map(|f| f.name).collect();
-                m.push_str(&format!(" Known fields: {}.", names.join(", ")));
+                out.push_str(" Known fields: ");
+                for (i, f) in known.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(f.name);
+                }
+                out.push('.');
             }
-            m
         }
         Detail::NotAllowedUnless { when: Cond::Ne(f, l), .. } => {
-            format!("{name} is not used when {} is {}; the API may reject or ignore it.", sibling(path, f), lit(l))
+            out.push_str(" is not used when ");
+            path.display_sibling_into(out, f);
+            out.push_str(" is ");
+            lit(out, l);
+            out.push_str("; the API may reject or ignore it.");
         }
         Detail::NotAllowedUnless { when, actual: a, at_default } => {
-            let mut m = format!(
-                "{name} is only valid when {}, but {} is {}.",
-                cond_text(path, when),
-                sibling(path, when.field()),
-                actual(a)
-            );
+            out.push_str(" is only valid when ");
+            cond_text(out, path, when);
+            out.push_str(", but ");
+            path.display_sibling_into(out, when.field());
+            out.push_str(" is ");
+            actual(out, a);
+            out.push('.');
             if *at_default {
-                m.push_str(" It holds its documented default, so the API likely ignores it; leave it out.");
+                out.push_str(" It holds its documented default, so the API likely ignores it; leave it out.");
             }
-            m
         }
         Detail::UseInstead { instead, redundant: false } => {
-            format!("{name} is not used for this datasource type: send {} instead.", sibling(path, instead))
+            out.push_str(" is not used for this datasource type: send ");
+            path.display_sibling_into(out, instead);
+            out.push_str(" instead.");
         }
         Detail::UseInstead { instead, redundant: true } => {
-            format!("{name} is not used for this datasource type and is redundant next to {}; leave it out.", sibling(path, instead))
+            out.push_str(" is not used for this datasource type and is redundant next to ");
+            path.display_sibling_into(out, instead);
+            out.push_str("; leave it out.");
         }
         Detail::OutOfRange { min, max, found: f } => {
-            format!("{name} must be between {min} and {max}, found {}.", found(f))
+            out.push_str(" must be between ");
+            number(out, min);
+            out.push_str(" and ");
+            number(out, max);
+            out.push_str(", found ");
+            found(out, f);
+            out.push('.');
         }
-        Detail::NotInteger { found: f } => format!("{name} must be a whole number, found {}.", found(f)),
-        Detail::NumericString => format!(
-            "{name} is a string of digits; the docs send a number (e.g. 5432). The API may not convert it."
+        Detail::NotInteger { found: f } => {
+            out.push_str(" must be a whole number, found ");
+            found(out, f);
+            out.push('.');
+        }
+        Detail::NumericString => out.push_str(
+            " is a string of digits; the docs send a number (e.g. 5432). The API may not convert it.",
         ),
         Detail::NotJsonObject { reason } => {
-            format!("{name} must be a JSON-encoded object (the key file's contents as a string), but {reason}.")
+            out.push_str(" must be a JSON-encoded object (the key file's contents as a string), but ");
+            out.push_str(reason);
+            out.push('.');
         }
         Detail::TooLarge { limit } => {
-            format!("The body holds more than {limit} values (array holes included); the rest was not checked.")
+            out.push_str("The body holds more than ");
+            number(out, limit);
+            out.push_str(" values (array holes included); the rest was not checked.");
         }
         Detail::TooMany { limit } => {
-            format!("The body has more than {limit} problems; only the first {limit} are reported.")
+            out.push_str("The body has more than ");
+            number(out, limit);
+            out.push_str(" problems; only the first ");
+            number(out, limit);
+            out.push_str(" are reported.");
         }
         Detail::TooDeep { limit } => {
-            format!("{name} nests more than {limit} levels deep (or refers to itself); it cannot be sent.")
+            out.push_str(" nests more than ");
+            number(out, limit);
+            out.push_str(" levels deep (or refers to itself); it cannot be sent.");
         }
     }
 }

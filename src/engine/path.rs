@@ -35,55 +35,100 @@ impl Path {
     /// The RFC 6901 JSON Pointer: `""` for the body, `/credentials/port`, `/members/users/0/role`.
     pub fn pointer(&self) -> String {
         let mut out = String::new();
+        self.pointer_into(&mut out);
+        out
+    }
+
+    /// [`Path::pointer`], appended to `out`.
+    pub fn pointer_into(&self, out: &mut String) {
         for seg in &self.segs {
             out.push('/');
             match seg {
-                Seg::Key(k) => escape_into(&mut out, k),
-                Seg::Owned(k) => escape_into(&mut out, k),
-                Seg::Index(i) => out.push_str(&i.to_string()),
+                Seg::Key(k) => escape_into(out, k),
+                Seg::Owned(k) => escape_into(out, k),
+                Seg::Index(i) => push_index(out, *i),
             }
         }
-        out
     }
 
     /// How messages name the value: `credentials.port`, `members.users[0].role`, `body` at the top.
     /// Keys that are not plain identifiers are quoted (`credentials["my key"]`), long ones shortened.
     pub fn display(&self) -> String {
+        let mut out = String::with_capacity(32);
+        self.display_into(&mut out);
+        out
+    }
+
+    /// [`Path::display`], appended to `out`.
+    pub fn display_into(&self, out: &mut String) {
         if self.segs.is_empty() {
-            return "body".to_string();
+            out.push_str("body");
+        } else {
+            display(out, &self.segs);
         }
-        display(&self.segs)
     }
 
     /// How messages name the key `name` of the object holding the current value.
     pub fn display_sibling(&self, name: &str) -> String {
+        let mut out = String::with_capacity(32);
+        self.display_sibling_into(&mut out, name);
+        out
+    }
+
+    /// [`Path::display_sibling`], appended to `out`.
+    pub fn display_sibling_into(&self, out: &mut String, name: &str) {
         let parent = match self.segs.split_last() {
             Some((Seg::Key(_) | Seg::Owned(_), parent)) => parent,
             _ => &self.segs[..],
         };
-        let mut out = display(parent);
-        push_key(&mut out, name);
-        out
+        let start = out.len();
+        display(out, parent);
+        push_key(out, name, out.len() == start);
     }
 }
 
-fn display(segs: &[Seg]) -> String {
-    let mut out = String::with_capacity(32);
+/// Appends the display of `segs` (nothing for none).
+fn display(out: &mut String, segs: &[Seg]) {
+    let start = out.len();
     for seg in segs {
+        let first = out.len() == start;
         match seg {
-            Seg::Key(k) => push_key(&mut out, k),
-            Seg::Owned(k) => push_key(&mut out, k),
+            Seg::Key(k) => push_key(out, k, first),
+            Seg::Owned(k) => push_key(out, k, first),
             Seg::Index(i) => {
                 out.push('[');
-                out.push_str(&i.to_string());
+                push_index(out, *i);
                 out.push(']');
             }
         }
     }
-    out
+}
+
+/// Appends an index in decimal digits.
+fn push_index(out: &mut String, i: usize) {
+    let mut digits = [0u8; 20];
+    let mut n = i;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(at..).unwrap_or(&[]) {
+        out.push(char::from(d));
+    }
 }
 
 fn escape_into(out: &mut String, key: &str) {
+    if !key.bytes().any(|b| b == b'~' || b == b'/') {
+        out.push_str(key);
+        return;
+    }
     for c in key.chars() {
         match c {
             '~' => out.push_str("~0"),
@@ -93,21 +138,24 @@ fn escape_into(out: &mut String, key: &str) {
     }
 }
 
+/// An ASCII identifier: a letter, `_` or `$`, then letters, digits, `_` or `$` (a byte of a
+/// character beyond ASCII is none of these).
 fn is_identifier(key: &str) -> bool {
-    let mut chars = key.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+    let mut bytes = key.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_' || b == b'$')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
 }
 
-fn push_key(out: &mut String, key: &str) {
+/// Appends a key: `.key` (`key` when `first`), or `["a key"]`.
+fn push_key(out: &mut String, key: &str, first: bool) {
     if is_identifier(key) && key.len() <= crate::engine::text::PREVIEW_CHARS {
-        if !out.is_empty() {
+        if !first {
             out.push('.');
         }
         out.push_str(key);
     } else {
         out.push('[');
-        out.push_str(&crate::engine::text::quote(key));
+        crate::engine::text::quote_into(out, key);
         out.push(']');
     }
 }
@@ -139,5 +187,16 @@ mod tests {
         let mut e = Path::new();
         e.push(Seg::Owned(String::new()));
         assert_eq!(e.pointer(), "/");
+        let mut n = Path::new();
+        for i in [0, 7, 10, 4_294_967_294, usize::MAX] {
+            n.push(Seg::Index(i));
+        }
+        assert_eq!(n.pointer(), format!("/0/7/10/4294967294/{}", usize::MAX));
+        assert_eq!(n.display(), format!("[0][7][10][4294967294][{}]", usize::MAX));
+        let mut k = Path::new();
+        k.push(Seg::Key("credentials"));
+        k.push(Seg::Key("port"));
+        assert_eq!(k.display_sibling("host"), "credentials.host");
+        assert_eq!(Path::new().display_sibling("name"), "name");
     }
 }

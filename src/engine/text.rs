@@ -1,12 +1,20 @@
 //! Text helpers for messages: quoting a value or key, printing a number. A leaf: it imports
 //! nothing from the crate, so that paths, values and messages can all use it.
 
+use std::fmt::Write;
+
 /// At most this many characters of a value (or key) appear in a message.
 pub const PREVIEW_CHARS: usize = 40;
 
 /// A string as a short, escaped, double-quoted literal: `"postgress"`, `"aaaa…"`.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len().min(PREVIEW_CHARS * 2) + 2);
+    quote_into(&mut out, s);
+    out
+}
+
+/// [`quote`], appended to `out`.
+pub fn quote_into(out: &mut String, s: &str) {
     out.push('"');
     for (i, c) in s.chars().enumerate() {
         if i == PREVIEW_CHARS {
@@ -18,12 +26,13 @@ pub fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_invisible(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if c.is_control() || is_invisible(c) => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
             c => out.push(c),
         }
     }
     out.push('"');
-    out
 }
 
 /// Format characters that change how text displays (bidi overrides, zero-width characters): escaped

@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::engine::layout::{
-    body_cells, kind_code, measure, Measure, ARRAY_ITEMS, OBJECT_HEADER, ROOT_BLOCK, UNKNOWN_KEYS,
+    body_cells, kind_code, measure, Measure, ARRAY_ITEMS, OBJECT_HEADER, ROOT_BLOCK, TREE_DEPTH, TREE_VALUES,
+    UNKNOWN_KEYS,
 };
 use crate::engine::value::Kind;
 use crate::engine::value::MAX_KEY_LEN;
@@ -75,6 +76,7 @@ fn measure_key(m: Measure) -> (u8, usize) {
         Measure::Options(o) => (3, o.id()),
         Measure::Object(s) => (4, addr(s)),
         Measure::Array(item) => (5, item as *const _ as usize),
+        Measure::Tree => (6, 0),
     }
 }
 
@@ -92,6 +94,14 @@ fn emit(out: &mut String, all: &Schemas, m: Measure, owner: &'static Schema, v: 
         }
         Measure::Options(options) => {
             let _ = writeln!(out, "if (typeof {v} === \"string\") {{ V[{c}] = {v}; B[{c}] = {string}; B[{c} + 1] = {}; }} else K({v}, {c});", position(options, v));
+        }
+        Measure::Tree => {
+            let _ = writeln!(
+                out,
+                "if (typeof {v} === \"object\" && {v} !== null) {{ V[{c}] = {v}; B[{c}] = Array.isArray({v}) ? {} : {}; B[{c} + 1] = T({v}, 0); }} else K({v}, {c});",
+                kind_code(Kind::Array),
+                kind_code(Kind::Object)
+            );
         }
         Measure::Object(inner) => {
             let _ = writeln!(
@@ -284,6 +294,19 @@ pub fn readers() -> String {
     out.push_str(
         "function P(v) {\nlet n = v.length;\nfor (let i = 0; i < v.length; i++) {\nconst c = v.charCodeAt(i);\n\
          if (c >= 0xd800 && c <= 0xdbff && i + 1 < v.length) { const d = v.charCodeAt(i + 1); if (d >= 0xdc00 && d <= 0xdfff) { n--; i++; } }\n}\nreturn n;\n}\n",
+    );
+    // T: the size of a tree of JSON values, read as the engine's walk reads it (Object.keys, which
+    // throws where the walk finds a container unreadable; every element up to the length), or -1.
+    let _ = writeln!(
+        out,
+        "function T(v, d) {{\nif (d >= {TREE_DEPTH}) return -1;\nconst arr = Array.isArray(v);\n\
+         const len = arr ? v.length : 0;\nif (arr && !(typeof len === \"number\" && len >>> 0 === len && len <= {TREE_VALUES})) return -1;\n\
+         const ks = Object.keys(v);\nconst n = arr ? len : ks.length;\nif (n > {TREE_VALUES}) return -1;\nlet size = 1;\n\
+         for (let i = 0; i < n; i++) {{\nconst e = arr ? v[i] : v[ks[i]];\nswitch (typeof e) {{\n\
+         case \"string\": case \"boolean\": case \"undefined\": size++; break;\n\
+         case \"number\": if (!Number.isFinite(e)) return -1; size++; break;\n\
+         case \"object\": if (e === null) size++; else {{ const m = T(e, d + 1); if (m < 0) return -1; size += m; }} break;\n\
+         default: return -1;\n}}\nif (size > {TREE_VALUES}) return -1;\n}}\nreturn size;\n}}"
     );
     OPTION_FNS.with(|fns| fns.borrow_mut().clear());
     let mut body = String::new();

@@ -76,7 +76,7 @@ pub fn check_fast(index: u32, strict: bool) -> u32 {
     let found = CELLS.with(|c| {
         let cells = c.borrow();
         // Most bodies are clean: proven so over the cells, they need no walk and no result.
-        let text = |at: usize| value_at(u32::try_from(at).ok()?).as_string();
+        let text = |at: usize| js::text(&value_at(u32::try_from(at).ok()?));
         if crate::engine::clean::clean(&cells, ep.body, &text) {
             return JsValue::UNDEFINED;
         }
@@ -290,7 +290,7 @@ impl Value for Fast<'_> {
     fn as_str(&self) -> Option<Cow<'_, str>> {
         match self {
             // The reader kept the string itself: one copy, no other question asked of it.
-            Fast::Cell(c) if c.kind == Kind::String => value_at(c.at).as_string().map(Cow::Owned),
+            Fast::Cell(c) if c.kind == Kind::String => js::text(&value_at(c.at)).map(Cow::Owned),
             Fast::Cell(_) => None,
             Fast::Js(js) => js.as_str().map(|s| Cow::Owned(s.into_owned())),
         }
@@ -318,7 +318,7 @@ impl Value for Fast<'_> {
     }
     fn str_is_empty(&self) -> Option<bool> {
         match self.string() {
-            Some((p, Measure::Plain | Measure::Length | Measure::CodePoints(_))) => Some(p == 0.0),
+            Some((p, Measure::Plain | Measure::Length | Measure::CodePoints(_) | Measure::Tree)) => Some(p == 0.0),
             _ => self.js(|js| js.str_is_empty()),
         }
     }
@@ -380,7 +380,7 @@ impl Value for Fast<'_> {
         (start..n.min(start.saturating_add(count)))
             .filter_map(|i| {
                 let at = u32::try_from(first + 2 * i).ok()?;
-                let key = key_list(at).as_string()?;
+                let key = js::text(&key_list(at))?;
                 Some((key, Fast::js_of(key_list(at.saturating_add(1)))))
             })
             .collect()

@@ -140,6 +140,14 @@ export function entries(o, start, count, maxKey) {
 export function endEntries() {
   KEYS_OF.clear();
 }
+// A string's UTF-8 (a lone surrogate as U+FFFD), written into wasm memory at byte `at`, at most
+// `cap` bytes: one native copy, where wasm-bindgen's own string passing loops over the units.
+const encoder = new TextEncoder();
+let u8 = new Uint8Array(0);
+export function utf8Into(v, at, cap) {
+  if (u8.buffer !== memory.buffer) u8 = new Uint8Array(memory.buffer);
+  return encoder.encodeInto(v, u8.subarray(at, at + cap)).written;
+}
 "#)]
 extern "C" {
     fn kind(v: &JsValue) -> u32;
@@ -164,6 +172,8 @@ extern "C" {
     fn scan_items(a: &JsValue, start: u32, count: u32, at: u32) -> u32;
     #[wasm_bindgen(js_name = setMemory)]
     fn set_memory(memory: &JsValue);
+    #[wasm_bindgen(js_name = utf8Into)]
+    fn utf8_into(v: &JsValue, at: u32, cap: u32) -> u32;
     #[wasm_bindgen(js_name = readable)]
     fn readable_js(o: &JsValue) -> bool;
     pub fn report(text: &str, meta: &[u32], codes: &JsValue, apis: &JsValue) -> JsValue;
@@ -253,15 +263,37 @@ thread_local! {
     static ENTRIES_USED: Cell<bool> = const { Cell::new(false) };
 }
 
+thread_local! {
+    /// Whether the JS helpers were given the wasm memory (once, on first need).
+    static MEMORY_GIVEN: Cell<bool> = const { Cell::new(false) };
+}
+
+fn give_memory() {
+    if !MEMORY_GIVEN.with(Cell::get) {
+        set_memory(&wasm_bindgen::memory());
+        MEMORY_GIVEN.with(|g| g.set(true));
+    }
+}
+
+/// The text of a JS string (`None` for anything else), copied by `TextEncoder.encodeInto` into a
+/// buffer of the most UTF-8 bytes it can take (three per UTF-16 unit).
+pub fn text(v: &JsValue) -> Option<String> {
+    let units = usize::try_from(str_length(v)).ok()?;
+    let mut buf = vec![0u8; units.checked_mul(3)?];
+    give_memory();
+    let at = u32::try_from(buf.as_mut_ptr() as usize).ok()?;
+    let written = utf8_into(v, at, u32::try_from(buf.len()).ok()?);
+    buf.truncate(usize::try_from(written).unwrap_or(0));
+    String::from_utf8(buf).ok()
+}
+
 /// Zeroes `2 * n` cells of the scratch buffer, lets `measure` fill them from JS (it gets their
 /// address as an index into memory seen as f64s), then calls `f` with them and its answer.
 fn with_scratch<R>(n: usize, measure: impl FnOnce(u32) -> u32, f: impl FnOnce(&[f64], u32) -> R) -> R {
     SCRATCH.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let buf = slot.get_or_insert_with(|| {
-            set_memory(&wasm_bindgen::memory());
-            Vec::new()
-        });
+        give_memory();
+        let buf = slot.get_or_insert_with(Vec::new);
         buf.clear();
         buf.resize(2 * n, 0.0);
         // Vec<f64> is 8-aligned.
@@ -360,7 +392,7 @@ impl Value for Js {
         if self.kind != Kind::String {
             return None;
         }
-        self.handle().as_string().map(Cow::Owned)
+        text(&self.handle()).map(Cow::Owned)
     }
     fn number_text(&self) -> Option<String> {
         (self.kind == Kind::Number).then(|| number_text(&self.handle()))
@@ -445,6 +477,6 @@ impl Value for Js {
         ENTRIES_USED.with(|u| u.set(true));
         let flat = entries_js(&self.handle(), start, count, max_key);
         let n = flat.length() / 2;
-        (0..n).filter_map(|i| Some((flat.get(2 * i).as_string()?, Js::new(flat.get(2 * i + 1))))).collect()
+        (0..n).filter_map(|i| Some((text(&flat.get(2 * i))?, Js::new(flat.get(2 * i + 1))))).collect()
     }
 }

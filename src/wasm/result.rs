@@ -4,7 +4,7 @@ use wasm_bindgen::JsValue;
 
 use super::js::report;
 use crate::engine::issue::{Code, Detail, Severity, Sink};
-use crate::engine::message::render;
+use crate::engine::message::render_into;
 use crate::engine::path::Path;
 use crate::schema::endpoints::{Endpoint, ENDPOINTS};
 use crate::schema::{Field, ValidationOptions};
@@ -39,7 +39,7 @@ impl TextSink {
     pub fn new(ep: &Endpoint) -> TextSink {
         // APIS lists each endpoint's code in table order: the endpoint's own position names it.
         let api = ENDPOINTS.iter().position(|e| std::ptr::eq(e, ep)).and_then(|i| u32::try_from(i).ok()).unwrap_or(0);
-        TextSink { text: String::new(), meta: Vec::new(), api, issues: false }
+        TextSink { text: String::with_capacity(512), meta: Vec::with_capacity(40), api, issues: false }
     }
 
     /// `undefined` when nothing was found, else `{ok, issues, warnings}`.
@@ -53,16 +53,17 @@ impl TextSink {
 
 impl Sink for TextSink {
     fn push(&mut self, severity: Severity, path: &Path, code: Code, field: Option<&Field>, detail: Detail) {
-        let pointer = path.pointer();
-        let message = render(path, code, field, &detail);
-        self.text.push_str(&pointer);
-        self.text.push_str(&message);
+        // The pointer and the message are written straight into the text, back to back.
+        let start = self.text.len();
+        path.pointer_into(&mut self.text);
+        let middle = self.text.len();
+        render_into(&mut self.text, path, code, field, &detail);
         let issue = severity == Severity::Issue;
         self.issues |= issue;
         self.meta.extend([
             u32::from(!issue),
-            utf16_len(&pointer),
-            utf16_len(&message),
+            utf16_len(self.text.get(start..middle).unwrap_or("")),
+            utf16_len(self.text.get(middle..).unwrap_or("")),
             index(Code::ALL, code),
             // Warnings have no API code: the JS side writes null for them.
             if issue { self.api } else { 0 },

@@ -99,6 +99,48 @@ test("(a) bodies at the limits: identical results", () => {
   assert.equal(differs("paradigm.updateWorkspace", { members: { users } }), null);
 });
 
+test("(a) a value of any type (serviceAccountKey), measured as a tree: identical results at its limits", () => {
+  const body = (key) => ({
+    datasourceType: "bigquery",
+    credentials: { name: "bq", projectId: "p", serviceAccountKey: key, location: "US" },
+    tenancySettings: { tenancyLevel: "DATABASE" },
+  });
+  const nest = (levels, leaf) => {
+    let v = leaf;
+    for (let i = 1; i < levels; i++) v = i % 2 ? { v } : [v];
+    return v;
+  };
+  const sized = (n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
+  const cyclic = { a: 1 };
+  cyclic.self = cyclic;
+  const keys = [
+    { type: "service_account", nested: { list: [1, "a", true, null, { deep: [] }] } },
+    nest(15, {}), nest(16, {}), nest(17, {}), nest(70, {}), nest(16, [NaN]),
+    // 1 + n values: the tree's limit is 1,024 values.
+    sized(1022), sized(1023), sized(1024), Array.from({ length: 1023 }, () => 0), Array.from({ length: 1024 }, () => 0),
+    [, 1, , 2], new Array(5), [undefined, { a: undefined }], cyclic,
+    { f() {} }, { s: Symbol("s") }, { b: 10n }, { n: Infinity }, [[[-0, 1e300, 5e-324]]],
+    new Date(0), new Map([["a", 1]]), new (class Q { constructor() { this.a = 1; } })(), Object.create(null), Object.assign(Object.create(null), { a: () => 1 }),
+    Object.defineProperty({}, "g", { enumerable: true, get: () => ({ x: [1] }) }),
+    Object.defineProperty({}, "g", { enumerable: true, get: () => () => 1 }),
+    Object.defineProperty({}, "g", { enumerable: true, get() { throw new Error("getter"); } }),
+    Object.defineProperty({ a: 1 }, "hidden", { enumerable: false, value: () => 1 }),
+    Object.assign([1, 2], { extra: () => 1 }),
+    new Proxy([1, 2], {}), new Proxy({ a: [1] }, {}),
+    new Proxy([1, 2], { ownKeys() { throw new Error("trap"); } }),
+    new Proxy([1, 2], { get: (t, k) => (k === "length" ? "2" : t[k]) }),
+    new Proxy([1, 2], { get: (t, k) => (k === "length" ? 1.5 : t[k]) }),
+    new Proxy([1, 2], { get: (t, k) => (k === "length" ? 2 ** 40 : t[k]) }),
+    new Proxy({ a: 1 }, { get() { throw new Error("trap"); } }),
+    (() => { const r = Proxy.revocable([], {}); r.revoke(); return r.proxy; })(),
+    { [Symbol("hidden")]: () => 1, plain: "yes" },
+  ];
+  for (const key of keys) {
+    const d = differs("databrain.updateDatasource", body(key));
+    assert.equal(d, null, `${show(key)?.slice(0, 200)}\n${show(d)}`);
+  }
+});
+
 test("(a) an Object.prototype with enumerable keys, before or during a read: identical results", () => {
   const bodies = () => [
     { name: "W", connectionType: "MULTI_DATASOURCE" },
