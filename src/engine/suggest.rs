@@ -26,7 +26,12 @@ pub fn suggest(input: &str, candidates: impl IntoIterator<Item = &'static str>) 
     let mut b = [0u8; MAX_LEN];
     for cand in candidates {
         let m = cand.len();
-        let limit = allowed(n.min(m));
+        // Only a strictly nearer candidate can replace the best so far: look no further than that.
+        let limit = match best {
+            Some((0, _)) => break,
+            Some((bd, _)) => allowed(n.min(m)).min(bd - 1),
+            None => allowed(n.min(m)),
+        };
         if cand == input || m.abs_diff(n) > limit || m > MAX_LEN {
             continue;
         }

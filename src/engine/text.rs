@@ -16,6 +16,12 @@ pub fn quote(s: &str) -> String {
 /// [`quote`], appended to `out`.
 pub fn quote_into(out: &mut String, s: &str) {
     out.push('"');
+    // The common case: short printable ASCII with nothing to escape is copied whole.
+    if s.len() <= PREVIEW_CHARS && s.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\') {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for (i, c) in s.chars().enumerate() {
         if i == PREVIEW_CHARS {
             out.push('…');
@@ -65,6 +71,10 @@ mod tests {
         let q = quote(&long);
         assert_eq!(q.chars().count(), PREVIEW_CHARS + 3);
         assert!(q.ends_with("…\""));
+        // At the length limit and one past it, plain ASCII.
+        assert_eq!(quote(&"a".repeat(PREVIEW_CHARS)), format!("\"{}\"", "a".repeat(PREVIEW_CHARS)));
+        assert_eq!(quote(&"a".repeat(PREVIEW_CHARS + 1)), format!("\"{}…\"", "a".repeat(PREVIEW_CHARS)));
+        assert_eq!(quote("a\u{7f}"), "\"a\\u007f\"");
     }
 
     #[test]

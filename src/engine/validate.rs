@@ -105,7 +105,7 @@ fn prop<V: Value>(obj: &V, key: &'static str) -> Option<V> {
 /// looks like key material (a private key or token pasted into the wrong field).
 fn found_of<V: Value>(v: &V, field: Option<&Field>, container: bool) -> Found {
     let kind = v.kind();
-    let secret = field.is_some_and(|f| f.secret || name_looks_secret(f.name));
+    let secret = field.is_some_and(field_secret);
     let none = |hidden| Found { kind, preview: None, hidden };
     // The hint that a string holds JSON text reveals nothing of it, so it is given even for a
     // secret-looking key (`credentials`).
@@ -117,17 +117,28 @@ fn found_of<V: Value>(v: &V, field: Option<&Field>, container: bool) -> Found {
         return none(None);
     }
     match kind {
-        Kind::String => {
-            let Some(text) = v.as_str() else { return none(None) };
-            if looks_like_key_material(&text) {
-                return none(Some(Hidden::KeyMaterial));
-            }
-            Found { kind, preview: Some(quote(&text)), hidden: None }
-        }
+        Kind::String => match v.as_str() {
+            Some(text) => found_text(&text),
+            None => none(None),
+        },
         Kind::Number => Found { kind, preview: v.number_text(), hidden: None },
         Kind::Bool => Found { kind, preview: v.as_bool().map(|b| b.to_string()), hidden: None },
         _ => none(None),
     }
+}
+
+/// What a message may say about a string found, not secret by its field: a short quote, unless
+/// it looks like key material.
+fn found_text(text: &str) -> Found {
+    if looks_like_key_material(text) {
+        return Found { kind: Kind::String, preview: None, hidden: Some(Hidden::KeyMaterial) };
+    }
+    Found { kind: Kind::String, preview: Some(quote(text)), hidden: None }
+}
+
+/// Whether a message may never show a value of `field`.
+fn field_secret(field: &Field) -> bool {
+    field.secret || name_looks_secret(field.name)
 }
 
 thread_local! {
@@ -452,10 +463,15 @@ impl<S: Sink> Cx<'_, S> {
                     None => wrong_type(self),
                     Some(Some(_)) => {}
                     Some(None) => {
-                        let found = found_of(v, Some(field), false);
+                        // The string's text is read once, for the preview and the suggestion.
+                        let text = if field_secret(field) { None } else { v.as_str() };
+                        let found = match &text {
+                            Some(t) => found_text(t),
+                            None => found_of(v, Some(field), false),
+                        };
                         // No suggestion from a value the message may not show.
                         let suggestion =
-                            found.preview.as_ref().and_then(|_| v.as_str().and_then(|s| suggest(&s, options.iter())));
+                            found.preview.as_ref().and_then(|_| text.as_ref().and_then(|s| suggest(s, options.iter())));
                         let choices = options.iter().collect();
                         self.push(
                             issue,
