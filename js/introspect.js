@@ -1,9 +1,11 @@
 // @ts-check
 // endpoints(), describe() and jsonSchema(): plain data generated from the Rust schemas
-// (`gen -- data`, ./data.js), kept as JSON text and parsed per call so that every caller gets a
+// (`gen -- data`, ./data.js; `gen -- described`, ./described.js, reached through
+// ./described-source.js), kept as JSON text and parsed per call so that every caller gets a
 // fresh copy. No wasm: they work before init(), and loading the package for them instantiates
 // nothing. Declared in ./index.d.ts.
-import { ENDPOINTS, DESCRIPTIONS, SCHEMAS, STRICT_SCHEMAS } from "./data.js";
+import { ENDPOINTS } from "./data.js";
+import { described } from "./described-source.js";
 import { endpointIndex, strictOption } from "./validate.js";
 
 /** @type {typeof import("./index.js").endpoints} */
@@ -30,14 +32,15 @@ function fieldsInForce(node) {
 /** @type {typeof import("./index.js").describe} */
 export function describe(endpoint) {
   endpointIndex(endpoint);
-  const description = JSON.parse(DESCRIPTIONS[endpoint]);
+  const description = JSON.parse(described().DESCRIPTIONS[endpoint]);
   fieldsInForce(description);
   return description;
 }
 
 /** @type {typeof import("./index.js").jsonSchema} */
 export function jsonSchema(endpoint, options) {
-  const schemas = strictOption(options, "jsonSchema") ? STRICT_SCHEMAS : SCHEMAS;
+  const data = described();
+  const schemas = strictOption(options, "jsonSchema") ? data.STRICT_SCHEMAS : data.SCHEMAS;
   endpointIndex(endpoint);
   return JSON.parse(schemas[endpoint]);
 }

@@ -7,7 +7,8 @@
 #   pkg/web/ (with the fetch clients, for `workspace-requests`) and pkg/validator/ (without them,
 #   for `workspace-requests/validate`).
 # - The JS modules, entry files, hand-written declarations and manifest, copied from js/.
-# - The data and the types that derive from the schemas: `gen -- data` (pkg/data.js) and
+# - The data and the types that derive from the schemas: `gen -- data` (pkg/data.js), `gen --
+#   described` (pkg/described.js: what describe() and jsonSchema() return) and
 #   `gen -- types` (pkg/types.d.ts), and the fast path's readers, `gen -- readers` (pkg/readers.js).
 # - CommonJS: each Node ESM entry bundled by the pinned esbuild (scripts/bundle-node.mjs), and both Node ESM entries bundled with one shared chunk; each
 #   declaration file gets a .d.cts twin whose relative imports name the .d.cts files.
@@ -45,6 +46,7 @@ wasm web --features client
 done
 cp README.md pkg/README.md
 cargo run --locked --quiet --bin gen -- data > pkg/data.js
+cargo run --locked --quiet --bin gen -- described > pkg/described.js
 cargo run --locked --quiet --bin gen -- types > pkg/types.d.ts
 cargo run --locked --quiet --bin gen -- readers > pkg/readers.js
 

@@ -2,21 +2,24 @@
 //
 // CommonJS: each Node ESM entry bundled as CommonJS, with the glue, its snippet and the shared modules inlined and
 // `import.meta.url` defined from the bundle's own file, so that it reads the same .wasm beside the
-// glue. The schema data is the one part both bundles share, as pkg/data.cjs (a CommonJS copy of
-// pkg/data.js), so that it ships twice (ESM and CommonJS), not once per entry.
+// glue. The schema data is the one part both bundles share, as pkg/data.cjs and pkg/described.cjs
+// (CommonJS copies of pkg/data.js and pkg/described.js), so that it ships twice (ESM and
+// CommonJS), not once per entry; the ESM entries require described.cjs on first use.
 import { build } from "esbuild";
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const pkg = new URL("../pkg/", import.meta.url).pathname;
 
-await build({ entryPoints: [`${pkg}data.js`], outfile: `${pkg}data.cjs`, format: "cjs", platform: "node", target: "node18", logLevel: "warning" });
+for (const data of ["data", "described"]) {
+  await build({ entryPoints: [`${pkg}${data}.js`], outfile: `${pkg}${data}.cjs`, format: "cjs", platform: "node", target: "node18", logLevel: "warning" });
+}
 
 // Both bundles sit one folder below pkg/ (cjs/, validator/).
 const sharedData = {
   name: "shared-data",
   setup(b) {
-    b.onResolve({ filter: /^\.\.?\/data\.js$/ }, () => ({ path: "../data.cjs", external: true }));
+    b.onResolve({ filter: /^\.\.?\/(data|described)\.js$/ }, (a) => ({ path: `../${a.path.split("/").pop().replace(/\.js$/, ".cjs")}`, external: true }));
   },
 };
 
@@ -64,6 +67,8 @@ await build({
       name: "data-module",
       setup(b) {
         b.onResolve({ filter: /^\.\.?\/data\.js$/ }, () => ({ path: "./data.js", external: true }));
+        // describe() and jsonSchema() read their data on first use (js/described-node.js).
+        b.onResolve({ filter: /^\.\/described-source\.js$/ }, (a) => ({ path: join(a.resolveDir, "described-node.js") }));
       },
     },
   ],

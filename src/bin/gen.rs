@@ -2,15 +2,18 @@
 //! `scripts/build-pkg.sh`.
 //!
 //! ```sh
-//! cargo run --quiet --bin gen -- data  > pkg/data.js     # endpoints, descriptions, JSON Schemas
+//! cargo run --quiet --bin gen -- data  > pkg/data.js     # endpoints, the timers' limit
+//! cargo run --quiet --bin gen -- described > pkg/described.js # descriptions, JSON Schemas
 //! cargo run --quiet --bin gen -- types > pkg/types.d.ts  # request-body types, ids, codes
 //! cargo run --quiet --bin gen -- readers > pkg/readers.js # the fast path's readers
 //! ```
 //!
-//! `data` is an ES module of four constants. Each entry is kept as JSON text and parsed per call by
-//! js/introspect.js, so every caller gets a fresh copy:
-//! `ENDPOINTS` (`[{id, api, method, path, summary}]`), `DESCRIPTIONS` (`{id: describe()}`),
-//! `SCHEMAS` and `STRICT_SCHEMAS` (`{id: jsonSchema()}` in each mode).
+//! `data` is a small ES module that every entry loads: `ENDPOINTS` (`[{id, api, method, path,
+//! summary}]`) and `MAX_TIMER_MS`. `described` is the large one (about 260 kB), which only
+//! `describe()` and `jsonSchema()` need: Node's ESM entries load it on their first call, so that
+//! a script that only validates never parses it. Each entry is kept as JSON text and parsed per
+//! call by js/introspect.js, so every caller gets a fresh copy: `DESCRIPTIONS` (`{id:
+//! describe()}`), `SCHEMAS` and `STRICT_SCHEMAS` (`{id: jsonSchema()}` in each mode).
 
 use serde_json::{json, Map, Value};
 use workspace_requests::describe::{api_name, describe};
@@ -58,12 +61,19 @@ fn data() -> String {
     format!(
         "// Generated from the Rust schemas by `cargo run --bin gen -- data`. Do not edit.\n\
          export const ENDPOINTS = {};\n\
-         export const DESCRIPTIONS = {};\n\
-         export const SCHEMAS = {};\n\
-         export const STRICT_SCHEMAS = {};\n\
          // The longest delay timers hold: the clients' timeout and back-off are at most this.\n\
          export const MAX_TIMER_MS = {};\n",
         Value::from(Value::Array(list).to_string()),
+        workspace_requests::http::options::MAX_TIMER_MS,
+    )
+}
+
+fn described() -> String {
+    format!(
+        "// Generated from the Rust schemas by `cargo run --bin gen -- described`. Do not edit.\n\
+         export const DESCRIPTIONS = {};\n\
+         export const SCHEMAS = {};\n\
+         export const STRICT_SCHEMAS = {};\n",
         texts(&|e| {
             let mut d = describe(e);
             positions_in_force(&mut d);
@@ -71,7 +81,6 @@ fn data() -> String {
         }),
         texts(&|e| json_schema_with(e, ValidationOptions::default())),
         texts(&|e| json_schema_with(e, ValidationOptions::STRICT)),
-        workspace_requests::http::options::MAX_TIMER_MS,
     )
 }
 
@@ -100,10 +109,11 @@ fn boundary_types() -> String {
 fn main() {
     let out = match std::env::args().nth(1).as_deref() {
         Some("data") => data(),
+        Some("described") => described(),
         Some("readers") => workspace_requests::gen::readers::readers(),
         Some("types") => workspace_requests::typescript::declarations() + &boundary_types(),
         _ => {
-            eprintln!("usage: gen data|types|readers");
+            eprintln!("usage: gen data|described|types|readers");
             std::process::exit(2);
         }
     };

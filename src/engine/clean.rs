@@ -77,19 +77,30 @@ enum LitPlan {
 }
 
 thread_local! {
-    /// The plans made so far, by schema and variant address. There is one per variant of each
-    /// schema, made on first use and kept for the life of the module.
+    /// The plans made so far, sorted by schema and variant address. There is one per variant of
+    /// each schema, made on first use and kept for the life of the module.
     static PLANS: RefCell<Vec<(usize, usize, &'static Plan)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn plan(schema: &'static Schema, variant: Option<&'static Variant>) -> &'static Plan {
     let key = (schema as *const Schema as usize, variant.map_or(0, |v| v as *const Variant as usize));
-    let found = PLANS.with(|p| p.borrow().iter().find(|(s, v, _)| (*s, *v) == key).map(|(_, _, plan)| *plan));
+    let found = PLANS.with(|p| {
+        let plans = p.borrow();
+        plans
+            .binary_search_by_key(&key, |(s, v, _)| (*s, *v))
+            .ok()
+            .and_then(|at| plans.get(at))
+            .map(|(_, _, plan)| *plan)
+    });
     if let Some(plan) = found {
         return plan;
     }
     let made: &'static Plan = Box::leak(Box::new(Plan::new(schema, variant)));
-    PLANS.with(|p| p.borrow_mut().push((key.0, key.1, made)));
+    PLANS.with(|p| {
+        let mut plans = p.borrow_mut();
+        let at = plans.binary_search_by_key(&key, |(s, v, _)| (*s, *v)).unwrap_or_else(|at| at);
+        plans.insert(at, (key.0, key.1, made));
+    });
     made
 }
 

@@ -112,6 +112,30 @@ for (const [specifier, dir] of [
   }
 }
 
+for (const specifier of ["workspace-requests", "workspace-requests/validate"]) {
+  test(`import ${specifier}: validate() never reads the data of describe(); describe() reads it once`, () => {
+    // Node's ESM entries require described.cjs on first use (js/described-node.js): a script that
+    // only validates never parses its 260 kB.
+    const script = `
+      const { createRequire } = await import("node:module");
+      const cache = createRequire(import.meta.url).cache;
+      const loaded = () => Object.keys(cache).filter((f) => f.endsWith("described.cjs")).length;
+      const wr = await import(${JSON.stringify(specifier)});
+      const ok = wr.validate("databrain.createWorkspace", { name: "W", connectionType: "MULTI_DATASOURCE" }).ok;
+      wr.endpoints();
+      const afterValidate = loaded();
+      const d = wr.describe("databrain.createWorkspace");
+      const s = wr.jsonSchema("paradigm.updateWorkspace", { strict: true });
+      wr.describe("paradigm.testDatasource");
+      console.log(JSON.stringify({ ok, afterValidate, afterDescribe: loaded(), described: typeof d.body, schema: typeof s.$schema }));
+    `;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: here, encoding: "utf8", timeout: 30_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const run = JSON.parse(r.stdout.trim().split("\n").pop());
+    assert.deepEqual(run, { ok: true, afterValidate: 0, afterDescribe: 1, described: "object", schema: "string" });
+  });
+}
+
 test("the validator wasm is the smaller one", () => {
   assert.ok(wasmSize("validator") < wasmSize("web"), `${wasmSize("validator")} < ${wasmSize("web")}`);
 });
