@@ -10,11 +10,14 @@ import { requests } from "./request.js";
 import { clients } from "./clients.js";
 
 /**
- * @param {Wasm<CheckExports & RequestExports & SendExports>} wasm
+ * @param {Wasm<CheckExports & RequestExports & SendExports>} wasm the entry's module
+ * @param {Wasm<CheckExports>} [checker] the module validate and validateMany run on: `wasm`, or in
+ *   Node the validator module, which compiles in less than half the time (the full module then
+ *   loads on the first build or send)
  * @returns {Pick<typeof import("./index.js"), "validate" | "validateMany" | "buildRequest" | "toCurl" | "redactRequest" | "DatabrainClient" | "ParadigmClient">}
  */
-export function api(wasm) {
-  const { validate, validateMany } = validation(wasm);
+export function api(wasm, checker = wasm) {
+  const { validate, validateMany } = validation(checker);
   const { buildRequest, toCurl, redactRequest } = requests(wasm, validate);
   const { DatabrainClient, ParadigmClient } = clients(wasm, buildRequest);
   return { validate, validateMany, buildRequest, toCurl, redactRequest, DatabrainClient, ParadigmClient };

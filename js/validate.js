@@ -108,6 +108,14 @@ function reported(result) {
 }
 
 /**
+ * The readers of each wasm instance's fast path, by the instance's memory. Entries can share an
+ * instance (Node's two ESM entries share the validator's glue, so its one module): the value list
+ * the instance reads is the one it was given, so every validation over it uses the same readers.
+ * @type {WeakMap<WebAssembly.Memory, ReturnType<typeof readers>>}
+ */
+const READERS = new WeakMap();
+
+/**
  * validate and validateMany over an entry's wasm module. `generic: true` (for the differential
  * tests) takes the generic path for every body.
  * @param {Wasm<CheckExports>} wasm
@@ -131,8 +139,13 @@ export function validation(wasm, how) {
   function check(exports, index, body, strict) {
     if (generic) return exports.check(index, body, strict);
     if (fast === null) {
-      fast = readers();
-      exports.fastValues(fast.V, fast.keys());
+      const memory = exports.fastMemory();
+      fast = READERS.get(memory) ?? null;
+      if (fast === null) {
+        fast = readers();
+        exports.fastValues(fast.V, fast.keys());
+        READERS.set(memory, fast);
+      }
       at = exports.fastBuffer(CELLS);
     }
     // A view of a memory that grew since is detached (length 0): view it again.
