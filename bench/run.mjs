@@ -286,10 +286,12 @@ const pkgManifest = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
 const publishes = (rel) =>
   pkgManifest.files.some((p) => (p.endsWith("/") ? rel.startsWith(p) : p.startsWith("*") ? !rel.includes("/") && rel.endsWith(p.slice(1)) : rel === p));
 // The web entry's files of the published package: web/ and the top-level modules it shares with
-// the other entries (the introspection data among them).
+// the other entries (the introspection data among them), not the Node entries' own (their shared
+// chunk, their lazy data loader).
+const nodeOnly = (rel) => /^node-shared-.*\.js$/.test(rel) || rel === "described-node.js";
 const published = walk(PKG).filter((f) => {
   const rel = relative(PKG, f);
-  const forWeb = rel.startsWith("web/") || (!rel.includes("/") && rel.endsWith(".js"));
+  const forWeb = rel.startsWith("web/") || (!rel.includes("/") && rel.endsWith(".js") && !nodeOnly(rel));
   return forWeb && /\.(js|wasm)$/.test(f) && publishes(rel);
 });
 // What a bundler keeps of the validator-only entry (`workspace-requests/validate`) for an app that
