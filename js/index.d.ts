@@ -98,6 +98,60 @@ export function validate(endpoint: EndpointId, body: unknown, options?: Validate
 export function validateMany(endpoint: EndpointId, bodies: readonly unknown[], options?: ValidateOptions): ValidationResult[];
 
 // ---------------------------------------------------------------------------------------------
+// Standard Schema (./standard.js)
+
+/** An issue or warning as Standard Schema reports it, with ours beside it. */
+export interface StandardIssue {
+  /** The same message as `Issue.message`. */
+  readonly message: string;
+  /** The keys from the body to the value; an array index is a number. */
+  readonly path: ReadonlyArray<string | number>;
+  readonly code: IssueCode;
+  /** The JSON Pointer (`Issue.path`). */
+  readonly pointer: string;
+  /** The API's error code for an issue, `null` for a warning. */
+  readonly apiCode: ApiErrorCode | null;
+}
+
+/** The options of `~standard.jsonSchema.input` and `.output` (Standard JSON Schema v1). */
+export interface StandardJsonSchemaOptions {
+  /** `"draft-2020-12"` or `"draft-07"`; any other target throws a TypeError. */
+  readonly target: "draft-2020-12" | "draft-07" | ({} & string);
+  readonly libraryOptions?: Record<string, unknown> | undefined;
+}
+
+/**
+ * One endpoint's body as a Standard Schema v1 and a Standard JSON Schema v1: what
+ * react-hook-form's `standardSchemaResolver`, TanStack Form, tRPC's `.input()` and Hono's
+ * `sValidator` take. Validation is `validate`'s (warnings do not fail it; both results carry them).
+ */
+export interface BodySchema<E extends EndpointId = EndpointId> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: "workspace-requests";
+    readonly validate: (
+      value: unknown,
+    ) =>
+      | { readonly value: RequestBodies[E]; readonly issues?: undefined; readonly warnings: readonly StandardIssue[] }
+      | { readonly issues: readonly StandardIssue[]; readonly warnings: readonly StandardIssue[] };
+    readonly types?: { readonly input: RequestBodies[E]; readonly output: RequestBodies[E] } | undefined;
+    readonly jsonSchema: {
+      readonly input: (options: StandardJsonSchemaOptions) => Record<string, unknown>;
+      readonly output: (options: StandardJsonSchemaOptions) => Record<string, unknown>;
+    };
+  };
+  readonly endpoint: E;
+  /** Whether unknown keys of documented objects are issues (`schema(endpoint, { strict: true })`). */
+  readonly strict: boolean;
+}
+
+/** Every endpoint's body schema, in the default mode (unknown keys are warnings). */
+export const schemas: { readonly [E in EndpointId]: BodySchema<E> };
+
+/** An endpoint's body schema, in the mode `options.strict` says. */
+export function schema<E extends EndpointId>(endpoint: E, options?: ValidateOptions): BodySchema<E>;
+
+// ---------------------------------------------------------------------------------------------
 // Introspection (./introspect.js): the shapes `describe` and `jsonSchema` return (src/gen/describe.rs)
 
 /** An endpoint this package knows. */

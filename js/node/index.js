@@ -11,6 +11,7 @@ import * as glue from "../web/workspace_requests.js";
 import * as validatorGlue from "../validator/workspace_requests.js";
 import { nodeWasm } from "../wasm.js";
 import { api } from "../api.js";
+import { schemasOf, schemaOf } from "../standard.js";
 
 const wasm = nodeWasm(glue, () => readFileSync(new URL("../web/workspace_requests_bg.wasm", import.meta.url)));
 const checker = nodeWasm(validatorGlue, () => readFileSync(new URL("../validator/workspace_requests_bg.wasm", import.meta.url)));
@@ -25,5 +26,7 @@ export default async function init(input) {
   await checker.init(input);
   await wasm.init(input);
 }
+export const schemas = /* @__PURE__ */ schemasOf(validate);
+export const schema = /* @__PURE__ */ schemaOf(validate);
 export { endpoints, describe, jsonSchema } from "../introspect.js";
 export * from "../errors.js";

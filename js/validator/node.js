@@ -5,10 +5,13 @@ import { readFileSync } from "node:fs";
 import * as glue from "./workspace_requests.js";
 import { nodeWasm } from "../wasm.js";
 import { validation } from "../validate.js";
+import { schemasOf, schemaOf } from "../standard.js";
 
 const wasm = nodeWasm(glue, () => readFileSync(new URL("./workspace_requests_bg.wasm", import.meta.url)));
 export const { validate, validateMany } = validation(wasm);
 export const { initSync } = wasm;
 export default wasm.init;
+export const schemas = /* @__PURE__ */ schemasOf(validate);
+export const schema = /* @__PURE__ */ schemaOf(validate);
 export { endpoints, describe, jsonSchema } from "../introspect.js";
 export { ValidationError } from "../errors.js";

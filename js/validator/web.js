@@ -5,10 +5,13 @@
 import * as glue from "./workspace_requests.js";
 import { browserWasm } from "../wasm.js";
 import { validation } from "../validate.js";
+import { schemasOf, schemaOf } from "../standard.js";
 
 const wasm = browserWasm(glue);
 export const { validate, validateMany } = validation(wasm);
 export const { initSync } = wasm;
 export default wasm.init;
+export const schemas = /* @__PURE__ */ schemasOf(validate);
+export const schema = /* @__PURE__ */ schemaOf(validate);
 export { endpoints, describe, jsonSchema } from "../introspect.js";
 export { ValidationError } from "../errors.js";

@@ -905,7 +905,7 @@ test("init() is a no-op promise in Node and initSync exists", async () => {
   assert.deepEqual(Object.keys(wr).sort(), [
     "AbortError", "ApiError", "DatabrainClient", "NetworkError", "ParadigmClient", "ResponseError", "TimeoutError",
     "ValidationError", "buildRequest", "default", "describe", "endpoints", "initSync", "jsonSchema", "redactRequest",
-    "toCurl", "validate", "validateMany",
+    "schema", "schemas", "toCurl", "validate", "validateMany",
   ]);
 });
 
