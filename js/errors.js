@@ -3,6 +3,7 @@
 // ValidationError from validate's report, the others from what the wasm export `send` answers
 // (src/wasm/client.rs). Declared for TypeScript in ./index.d.ts.
 /** @import { EndpointId, Issue, JsonValue, Sent, ValidationResult, Warning } from "./index.js" */
+import { formatIssues } from "./issues.js";
 
 /**
  * A body that breaks the schema: nothing was sent.
@@ -14,9 +15,9 @@ export class ValidationError extends Error {
    * @param {ValidationResult} result
    */
   constructor(endpoint, result) {
-    const first = result.issues[0];
-    const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : "";
-    super(`${endpoint}: the body is not valid: ${first ? first.message : "it has issues"}${more}`);
+    // Every issue on its own line, path first (formatIssues).
+    const lines = result.issues.length > 0 ? formatIssues(result.issues) : "it has issues";
+    super(`${endpoint}: the body is not valid:\n${lines}`);
     this.name = "ValidationError";
     this.endpoint = endpoint;
     /** @type {Issue[]} */

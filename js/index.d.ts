@@ -145,6 +145,35 @@ export interface BodySchema<E extends EndpointId = EndpointId> {
   readonly strict: boolean;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Issues for forms and logs (./issues.js)
+
+/** What the issue helpers read: a result (`validate`'s, a Standard Schema one), a `ValidationError`, or a list of issues. */
+export type IssueList =
+  | { readonly issues?: readonly (Issue | StandardIssue)[] | undefined; readonly warnings?: readonly (Warning | StandardIssue)[] }
+  | readonly (Issue | Warning | StandardIssue)[];
+
+/** `flattenIssues`: the messages about the whole body, and the others by their path's keys joined with dots. */
+export interface FlatIssues {
+  formErrors: string[];
+  /** `"credentials.port"`, `"members.users.0.role"`: the names form libraries give nested fields. */
+  fieldErrors: Record<string, string[]>;
+}
+
+/** `treeifyIssues`: the messages at each level, object keys in `properties`, array indices in `items`. */
+export interface IssueTree {
+  errors: string[];
+  properties?: Record<string, IssueTree>;
+  items?: IssueTree[];
+}
+
+/** The shape of zod 4's `z.flattenError`, with full dotted paths as keys. */
+export function flattenIssues(from: IssueList): FlatIssues;
+/** The shape of zod 4's `z.treeifyError`; indices are `items` where the path has numbers (Standard Schema issues). */
+export function treeifyIssues(from: IssueList): IssueTree;
+/** Every issue on its own line, path first (`/credentials/port (invalid_value): …`), then the warnings of a result, marked. */
+export function formatIssues(from: IssueList): string;
+
 /** Every endpoint's body schema, in the default mode (unknown keys are warnings). */
 export const schemas: { readonly [E in EndpointId]: BodySchema<E> };
 

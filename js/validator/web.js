@@ -14,4 +14,5 @@ export default wasm.init;
 export const schemas = /* @__PURE__ */ schemasOf(validate);
 export const schema = /* @__PURE__ */ schemaOf(validate);
 export { endpoints, describe, jsonSchema } from "../introspect.js";
+export { flattenIssues, treeifyIssues, formatIssues } from "../issues.js";
 export { ValidationError } from "../errors.js";

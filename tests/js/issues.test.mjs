@@ -1,0 +1,82 @@
+// flattenIssues, treeifyIssues and formatIssues (js/issues.js) over the installed package, from
+// each kind of input they take, and ValidationError's message listing every issue.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import * as wr from "workspace-requests";
+import * as validator from "workspace-requests/validate";
+
+const require = createRequire(import.meta.url);
+const cjs = require("workspace-requests");
+
+// Five issues and a warning: at the top, nested, in an array, with a key to escape.
+const PARADIGM = {
+  name: "",
+  members: { users: [{ id: 1, role: "owner" }, { id: 0, role: "boss" }] },
+  datasource: { type: "sharepoint", name: "S", credentials: { client_id: "c", client_secret: "" }, filter_criteria: { folder_path: "/x" } },
+  "a/b~c": 1,
+};
+
+test("flattenIssues: form errors for the body, field errors by dotted path", () => {
+  const result = wr.validate("paradigm.updateWorkspace", PARADIGM);
+  assert.equal(result.ok, false);
+  const flat = wr.flattenIssues(result);
+  assert.deepEqual(flat.formErrors, []);
+  const byPointer = (p) => result.issues.filter((i) => i.path === p).map((i) => i.message);
+  assert.deepEqual(flat.fieldErrors["name"], byPointer("/name"));
+  assert.deepEqual(flat.fieldErrors["members.users.1.id"], byPointer("/members/users/1/id"));
+  assert.deepEqual(flat.fieldErrors["members.users.1.role"], byPointer("/members/users/1/role"));
+  assert.deepEqual(flat.fieldErrors["datasource.credentials.client_secret"], byPointer("/datasource/credentials/client_secret"));
+  assert.equal(Object.values(flat.fieldErrors).flat().length, result.issues.length, "every issue once");
+  // The whole body, and the same from a Standard Schema result and from a list.
+  assert.deepEqual(wr.flattenIssues(wr.validate("paradigm.updateWorkspace", [])), { formErrors: ["body must be an object, found an array."], fieldErrors: {} });
+  const standard = wr.schemas["paradigm.updateWorkspace"]["~standard"].validate(PARADIGM);
+  assert.deepEqual(wr.flattenIssues(standard), flat);
+  assert.deepEqual(wr.flattenIssues(result.issues), flat);
+  // A key named __proto__ is a field, not a prototype.
+  const proto = wr.flattenIssues([{ path: "/__proto__", message: "m" }]);
+  assert.deepEqual(Object.keys(proto.fieldErrors), ["__proto__"]);
+  assert.equal(Object.getPrototypeOf(proto.fieldErrors), Object.prototype);
+  assert.throws(() => wr.flattenIssues(undefined), TypeError);
+  assert.throws(() => wr.flattenIssues("x"), TypeError);
+});
+
+test("treeifyIssues: errors at each level, properties for keys, items for Standard Schema's indices", () => {
+  const standard = wr.schemas["paradigm.updateWorkspace"]["~standard"].validate(PARADIGM);
+  const tree = wr.treeifyIssues(standard);
+  assert.deepEqual(tree.errors, []);
+  assert.ok(tree.properties.name.errors.length === 1);
+  const second = tree.properties.members.properties.users.items[1];
+  assert.deepEqual(Object.keys(second.properties).sort(), ["id", "role"]);
+  assert.equal(tree.properties.members.properties.users.items[0], undefined, "no entry for an element without issues");
+  // From validate's result (pointers), indices are keys.
+  const fromPointers = wr.treeifyIssues(wr.validate("paradigm.updateWorkspace", PARADIGM));
+  assert.deepEqual(Object.keys(fromPointers.properties.members.properties.users.properties), ["1"]);
+  assert.deepEqual(wr.treeifyIssues({ issues: [] }), { errors: [] });
+});
+
+test("formatIssues and ValidationError's message: every issue on its own line, path first", () => {
+  const strict = wr.validate("paradigm.updateWorkspace", PARADIGM, { strict: true });
+  const lax = wr.validate("paradigm.updateWorkspace", PARADIGM);
+  assert.ok(lax.warnings.length === 1 && strict.issues.length === lax.issues.length + 1);
+  const text = wr.formatIssues(lax);
+  const lines = text.split("\n");
+  assert.equal(lines.length, lax.issues.length + lax.warnings.length);
+  lax.issues.forEach((i, n) => assert.equal(lines[n], `${i.path} (${i.code}): ${i.message}`));
+  assert.equal(lines.at(-1), `/a~1b~0c (unknown_field, warning): ${lax.warnings[0].message}`);
+  assert.equal(wr.formatIssues(wr.validate("databrain.createWorkspace", 5)), "(body) (invalid_type): body must be an object, found 5.");
+  for (const entry of [wr, cjs]) {
+    let error;
+    try {
+      entry.buildRequest("paradigm.updateWorkspace", PARADIGM, { token: "t", id: 1 });
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error instanceof entry.ValidationError);
+    assert.equal(error.message, `paradigm.updateWorkspace: the body is not valid:\n${wr.formatIssues(error.issues)}`);
+    assert.equal(error.message.split("\n").length, 1 + error.issues.length);
+    assert.ok(!/\bmore\)/.test(error.message));
+  }
+  assert.equal(validator.formatIssues(lax), text);
+  assert.equal(typeof validator.flattenIssues, "function");
+});
