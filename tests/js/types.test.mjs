@@ -113,6 +113,16 @@ test("the CommonJS consumer (import = require) type-checks against index.d.cts",
   assert.ok(checkDirectives("consumer.cts", "tsconfig.cjs.json") >= 3);
 });
 
+test("the Standard Schema objects are @standard-schema/spec's interfaces, with the body types as input and output", () => {
+  const cfg = path.join(scratch, "standard.ok.tsconfig.json");
+  fs.mkdirSync(scratch, { recursive: true });
+  fs.writeFileSync(cfg, JSON.stringify({ extends: path.join(typesDir, "tsconfig.json"), files: [path.join(typesDir, "standard.ts")] }));
+  const { status, out } = runTsc("-p", cfg, "--listFiles");
+  assert.equal(status, 0, out);
+  assert.ok(out.split("\n").some((f) => f.includes(path.join("@standard-schema", "spec"))), "the spec's own declarations from npm");
+  assert.ok(checkDirectives("standard.ts", "tsconfig.json") >= 3);
+});
+
 test("the validator entry's declarations (workspace-requests/validate), under import and require", () => {
   assert.ok(checkDirectives("validate.ts", "tsconfig.json") >= 3);
   assert.ok(checkDirectives("validate.cts", "tsconfig.cjs.json") >= 1);
