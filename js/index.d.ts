@@ -97,6 +97,18 @@ export function validate(endpoint: EndpointId, body: unknown, options?: Validate
  */
 export function validateMany(endpoint: EndpointId, bodies: readonly unknown[], options?: ValidateOptions): ValidationResult[];
 
+/**
+ * Whether the API should accept the body (`validate(...).ok`: warnings do not count), as a type
+ * guard to the endpoint's body type.
+ */
+export function isValid<E extends EndpointId>(endpoint: E, body: unknown, options?: ValidateOptions): body is RequestBodies[E];
+
+/**
+ * The body itself, typed as the endpoint's body, when the API should accept it; otherwise throws
+ * a `ValidationError` listing every issue. Warnings never throw.
+ */
+export function parse<E extends EndpointId>(endpoint: E, body: unknown, options?: ValidateOptions): RequestBodies[E];
+
 // ---------------------------------------------------------------------------------------------
 // Standard Schema (./standard.js)
 

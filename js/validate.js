@@ -11,6 +11,7 @@
 /** @import { Wasm } from "./wasm.js" */
 import { ENDPOINTS } from "./data.js";
 import { readers, CELLS } from "./readers.js";
+import { ValidationError } from "./errors.js";
 
 /** Endpoint ids in the order of the Rust ENDPOINTS table: the index is what the wasm functions take. */
 const IDS = /** @type {{ id: EndpointId }[]} */ (JSON.parse(ENDPOINTS)).map((e) => e.id);
@@ -213,4 +214,28 @@ export function validation(wasm, how) {
   }
 
   return { validate, validateMany };
+}
+
+/**
+ * `isValid(endpoint, body, options)` over an entry's validate: whether the API should accept the
+ * body (warnings do not count), as a type guard to the endpoint's body type.
+ * @param {typeof import("./index.js").validate} validate
+ * @returns {typeof import("./index.js").isValid}
+ */
+export function isValidOf(validate) {
+  return /** @type {any} */ ((/** @type {EndpointId} */ endpoint, /** @type {unknown} */ body, /** @type {any} */ options) => validate(endpoint, body, options).ok);
+}
+
+/**
+ * `parse(endpoint, body, options)` over an entry's validate: the body itself, typed, when the API
+ * should accept it; else a ValidationError with every issue (warnings never throw).
+ * @param {typeof import("./index.js").validate} validate
+ * @returns {typeof import("./index.js").parse}
+ */
+export function parseOf(validate) {
+  return /** @type {any} */ ((/** @type {EndpointId} */ endpoint, /** @type {unknown} */ body, /** @type {any} */ options) => {
+    const result = validate(endpoint, body, options);
+    if (!result.ok) throw new ValidationError(endpoint, result);
+    return body;
+  });
 }

@@ -12,6 +12,7 @@ import * as validatorGlue from "../validator/workspace_requests.js";
 import { nodeWasm } from "../wasm.js";
 import { api } from "../api.js";
 import { schemasOf, schemaOf } from "../standard.js";
+import { isValidOf, parseOf } from "../validate.js";
 
 const wasm = nodeWasm(glue, () => readFileSync(new URL("../web/workspace_requests_bg.wasm", import.meta.url)));
 const checker = nodeWasm(validatorGlue, () => readFileSync(new URL("../validator/workspace_requests_bg.wasm", import.meta.url)));
@@ -26,6 +27,8 @@ export default async function init(input) {
   await checker.init(input);
   await wasm.init(input);
 }
+export const isValid = /* @__PURE__ */ isValidOf(validate);
+export const parse = /* @__PURE__ */ parseOf(validate);
 export const schemas = /* @__PURE__ */ schemasOf(validate);
 export const schema = /* @__PURE__ */ schemaOf(validate);
 export { endpoints, describe, jsonSchema } from "../introspect.js";

@@ -5,6 +5,8 @@ export {
   initSync,
   validate,
   validateMany,
+  isValid,
+  parse,
   schemas,
   schema,
   flattenIssues,

@@ -7,11 +7,14 @@ import * as glue from "./workspace_requests.js";
 import { browserWasm } from "../wasm.js";
 import { api } from "../api.js";
 import { schemasOf, schemaOf } from "../standard.js";
+import { isValidOf, parseOf } from "../validate.js";
 
 const wasm = browserWasm(glue);
 export const { validate, validateMany, buildRequest, toCurl, redactRequest, DatabrainClient, ParadigmClient } = api(wasm);
 export const { initSync } = wasm;
 export default wasm.init;
+export const isValid = /* @__PURE__ */ isValidOf(validate);
+export const parse = /* @__PURE__ */ parseOf(validate);
 export const schemas = /* @__PURE__ */ schemasOf(validate);
 export const schema = /* @__PURE__ */ schemaOf(validate);
 export { endpoints, describe, jsonSchema } from "../introspect.js";

@@ -80,3 +80,24 @@ test("formatIssues and ValidationError's message: every issue on its own line, p
   assert.equal(validator.formatIssues(lax), text);
   assert.equal(typeof validator.flattenIssues, "function");
 });
+
+test("isValid and parse: validate's verdict as a guard, the body itself or a ValidationError", () => {
+  for (const entry of [wr, cjs, validator]) {
+    const good = { name: "W", connectionType: "MULTI_DATASOURCE", themName: "dark" }; // a warning only
+    assert.equal(entry.isValid("databrain.createWorkspace", good), true);
+    assert.equal(entry.parse("databrain.createWorkspace", good), good, "the body itself");
+    assert.equal(entry.isValid("databrain.createWorkspace", good, { strict: true }), false);
+    assert.equal(entry.isValid("paradigm.updateWorkspace", PARADIGM), false);
+    let error;
+    try {
+      entry.parse("paradigm.updateWorkspace", PARADIGM);
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error instanceof entry.ValidationError);
+    assert.deepEqual(error.issues, entry.validate("paradigm.updateWorkspace", PARADIGM).issues);
+    assert.equal(error.endpoint, "paradigm.updateWorkspace");
+    assert.throws(() => entry.isValid("paradigm.nope", {}), TypeError);
+    assert.throws(() => entry.parse("databrain.createWorkspace", good, { strcit: true }), TypeError);
+  }
+});

@@ -1,7 +1,7 @@
 // A consumer of the Standard Schema objects, type-checked by types.test.mjs: they are the spec's
 // interfaces (@standard-schema/spec from npm), and InferInput / InferOutput give the body types.
 import type { StandardJSONSchemaV1, StandardSchemaV1 } from "@standard-schema/spec";
-import { flattenIssues, schema, schemas, treeifyIssues, type IssueCode, type RequestBodies } from "workspace-requests";
+import { flattenIssues, isValid, parse, schema, schemas, treeifyIssues, type IssueCode, type RequestBodies } from "workspace-requests";
 
 export const asSpec: StandardSchemaV1 = schemas["databrain.createWorkspace"];
 export const asJsonSpec: StandardJSONSchemaV1 = schema("paradigm.updateWorkspace", { strict: true });
@@ -32,3 +32,15 @@ export const fields: string[] | undefined = flattenIssues(result).fieldErrors["n
 export const tree: string[] = treeifyIssues(result).errors;
 // @ts-expect-error TS2345 a string is no result
 flattenIssues("x");
+
+// isValid narrows; parse returns the body type.
+declare const unknownBody: unknown;
+if (isValid("databrain.updateDatasource", unknownBody)) {
+  const kind: RequestBodies["databrain.updateDatasource"]["datasourceType"] = unknownBody.datasourceType;
+  void kind;
+}
+export const parsed: RequestBodies["paradigm.updateWorkspace"] = parse("paradigm.updateWorkspace", unknownBody);
+// @ts-expect-error TS2322 parse gives the endpoint's own body type
+export const mismatched: RequestBodies["databrain.createWorkspace"] = parse("paradigm.testDatasource", unknownBody);
+// @ts-expect-error TS18046 without the guard the body stays unknown
+export const notNarrowed = unknownBody.datasourceType;
