@@ -365,6 +365,7 @@ fn every_referenced_type_is_declared_exactly_once() {
         "Error",
         "HTTP_$",
         "Readonly",
+        "ReadonlyArray",
         "B",
         "J",
     ];
