@@ -44,7 +44,7 @@ wasm web --features client
   mkdir -p "pkg/$(dirname "$f")"
   cp "js/$f" "pkg/$f"
 done
-cp README.md pkg/README.md
+cp README.md LICENSE pkg/
 cargo run --locked --quiet --bin gen -- data > pkg/data.js
 cargo run --locked --quiet --bin gen -- described > pkg/described.js
 cargo run --locked --quiet --bin gen -- types > pkg/types.d.ts
