@@ -6,16 +6,36 @@
 /** @import { IssueList, FlatIssues, IssueTree } from "./index.js" */
 
 /**
- * The steps of an issue's path: a Standard Schema issue's `path` as it is, a JSON Pointer (our
- * `path`, or a Standard issue's `pointer`) split and unescaped.
+ * The keys of an RFC 6901 JSON Pointer, unescaped (`[]` for `""`, the body itself).
+ * @param {string} pointer
+ * @returns {string[]}
+ */
+export function pointerKeys(pointer) {
+  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+/**
+ * An issue's JSON Pointer: our `path`, a Standard issue's `pointer`, or one made from a
+ * Standard Schema `path` array.
+ * @param {{ path?: unknown, pointer?: unknown }} issue
+ * @returns {string}
+ */
+function pointerOf(issue) {
+  if (typeof issue.path === "string") return issue.path;
+  if (typeof issue.pointer === "string") return issue.pointer;
+  if (!Array.isArray(issue.path)) return "";
+  return issue.path.map((k) => "/" + String(k).replaceAll("~", "~0").replaceAll("/", "~1")).join("");
+}
+
+/**
+ * The steps of an issue's path: a Standard Schema issue's `path` as it is (an index is a number),
+ * else its JSON Pointer's keys.
  * @param {{ path?: unknown, pointer?: unknown }} issue
  * @returns {(string | number)[]}
  */
 function steps(issue) {
   if (Array.isArray(issue.path)) return issue.path.map((k) => (typeof k === "number" ? k : String(k)));
-  const pointer = typeof issue.path === "string" ? issue.path : typeof issue.pointer === "string" ? issue.pointer : "";
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+  return pointerKeys(pointerOf(issue));
 }
 
 /**
@@ -100,8 +120,8 @@ export function treeifyIssues(from) {
  */
 export function formatIssues(from) {
   const line = (/** @type {{ path?: unknown, pointer?: unknown, message: string, code?: string }} */ i, /** @type {string} */ mark) => {
-    const path = steps(i);
-    const at = path.length === 0 ? "(body)" : path.map((k) => "/" + String(k).replaceAll("~", "~0").replaceAll("/", "~1")).join("");
+    const pointer = pointerOf(i);
+    const at = pointer === "" ? "(body)" : pointer;
     const code = typeof i.code === "string" ? ` (${i.code}${mark})` : mark ? ` (${mark.slice(2)})` : "";
     return `${at}${code}: ${i.message}`;
   };

@@ -8,6 +8,7 @@
 import { ENDPOINTS } from "./data.js";
 import { jsonSchema } from "./introspect.js";
 import { endpointIndex, strictOption } from "./validate.js";
+import { pointerKeys } from "./issues.js";
 
 const VENDOR = "workspace-requests";
 const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
@@ -36,12 +37,10 @@ function own(node, key) {
  * @returns {(string | number)[]}
  */
 function pathOf(pointer, value) {
-  if (pointer === "") return [];
   /** @type {(string | number)[]} */
   const path = [];
   let node = value;
-  for (const step of pointer.slice(1).split("/")) {
-    const key = step.replaceAll("~1", "/").replaceAll("~0", "~");
+  for (const key of pointerKeys(pointer)) {
     let array = false;
     try {
       array = Array.isArray(node);

@@ -1,5 +1,7 @@
 //! The location of a value inside a body, as the engine walks it.
 
+use std::fmt::Write;
+
 /// One step: a key the schema knows, a key read from the body, or an array index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
@@ -106,22 +108,7 @@ fn display(out: &mut String, segs: &[Seg]) {
 
 /// Appends an index in decimal digits.
 fn push_index(out: &mut String, i: usize) {
-    let mut digits = [0u8; 20];
-    let mut n = i;
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || at == 0 {
-            break;
-        }
-    }
-    for &d in digits.get(at..).unwrap_or(&[]) {
-        out.push(char::from(d));
-    }
+    let _ = write!(out, "{i}");
 }
 
 fn escape_into(out: &mut String, key: &str) {
