@@ -55,12 +55,12 @@ function pathOf(pointer, value) {
 
 /**
  * One issue or warning as a Standard Schema issue: `message` and `path`, with our `code`,
- * `pointer` (the JSON Pointer) and `apiCode`.
+ * `pointer` (the JSON Pointer), `apiCode` and `params`.
  * @param {Issue | Warning} found
  * @param {unknown} value
  */
 function standardIssue(found, value) {
-  return { message: found.message, path: pathOf(found.path, value), code: found.code, pointer: found.path, apiCode: found.apiCode };
+  return { message: found.message, path: pathOf(found.path, value), code: found.code, pointer: found.path, apiCode: found.apiCode, params: found.params };
 }
 
 /**

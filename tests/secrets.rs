@@ -183,6 +183,7 @@ fn shown(ep: &'static Endpoint, body: &J, secret: &str) -> String {
         all.push_str(&format!("{r:?}\n{}\n", r.to_json_string()));
         for i in r.issues.iter().chain(&r.warnings) {
             all.push_str(&i.message);
+            all.push_str(&i.params);
             all.push('\n');
         }
     }

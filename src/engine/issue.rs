@@ -75,6 +75,53 @@ pub enum Hidden {
     KeyMaterial,
 }
 
+/// The type a value should have had, for a message ("must be a string") and for its params.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    Str,
+    Bool,
+    Int,
+    Port,
+    Array,
+    Object,
+    /// A string holding a JSON-encoded object.
+    JsonText,
+    StrOrNull,
+    /// Any JSON value (the body holds something JSON cannot).
+    Json,
+}
+
+impl Expect {
+    /// The phrase of a message: "must be a string".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Expect::Str => "a string",
+            Expect::Bool => "a boolean",
+            Expect::Int => "an integer",
+            Expect::Port => "a port number (an integer from 1 to 65535)",
+            Expect::Array => "an array",
+            Expect::Object => "an object",
+            Expect::JsonText => "a string holding a JSON object",
+            Expect::StrOrNull => "a string or null",
+            Expect::Json => "a JSON value",
+        }
+    }
+    /// The name in an issue's params (`expected`), stable like the codes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Expect::Str => "string",
+            Expect::Bool => "boolean",
+            Expect::Int => "integer",
+            Expect::Port => "port",
+            Expect::Array => "array",
+            Expect::Object => "object",
+            Expect::JsonText => "json_text",
+            Expect::StrOrNull => "string_or_null",
+            Expect::Json => "json",
+        }
+    }
+}
+
 /// Everything a message needs, kept apart from the text so a binding can render it lazily.
 #[derive(Debug, Clone)]
 pub enum Detail {
@@ -85,7 +132,7 @@ pub enum Detail {
     /// A key whose absence the docs' examples suggest is a mistake (warning only).
     Expected,
     WrongType {
-        expected: &'static str,
+        expected: Expect,
         found: Found,
     },
     NotInEnum {
@@ -130,7 +177,7 @@ pub enum Detail {
     /// A numeric string where a number is documented.
     NumericString,
     NotJsonObject {
-        reason: &'static str,
+        not: crate::engine::jsontext::NotObject,
     },
     TooDeep {
         limit: usize,
@@ -155,6 +202,9 @@ pub struct Issue {
     /// The error code the API answers for it; `None` for a warning (not an error the API is
     /// known to answer).
     pub api_code: Option<&'static str>,
+    /// The finding's structured data as JSON text (written by `engine/params.rs`): what a UI
+    /// needs to write the message in its own words. Never a value of the body.
+    pub params: String,
 }
 
 impl std::fmt::Debug for Issue {
@@ -179,7 +229,7 @@ impl Report {
 
     #[cfg(feature = "json")]
     /// The report as one JSON object: `{"ok", "issues", "warnings"}`, each finding
-    /// `{"path", "code", "message", "apiCode"}`, keys in that order.
+    /// `{"path", "code", "message", "apiCode", "params"}`, keys in that order.
     pub fn to_json_string(&self) -> String {
         fn push_str(out: &mut String, s: &str) {
             out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string()));
@@ -201,6 +251,8 @@ impl Report {
                     Some(code) => push_str(out, code),
                     None => out.push_str("null"),
                 }
+                out.push_str(",\"params\":");
+                out.push_str(&i.params);
                 out.push('}');
             }
             out.push(']');

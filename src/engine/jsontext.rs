@@ -21,6 +21,15 @@ impl NotObject {
             NotObject::Scalar => "it encodes a single value",
         }
     }
+    /// The name in an issue's params (`encodes`), stable like the codes.
+    pub fn name(self) -> &'static str {
+        match self {
+            NotObject::Invalid => "invalid_json",
+            NotObject::Array => "array",
+            NotObject::String => "string",
+            NotObject::Scalar => "scalar",
+        }
+    }
 }
 
 /// `Ok(())` when `text` is one JSON object (surrounded by optional whitespace).

@@ -106,7 +106,7 @@ pub fn render_into(out: Out, path: &Path, _code: Code, _field: Option<&Field>, d
         ),
         Detail::WrongType { expected, found: f } => {
             out.push_str(" must be ");
-            out.push_str(expected);
+            out.push_str(expected.phrase());
             out.push_str(", found ");
             found(out, f);
             out.push('.');
@@ -206,9 +206,9 @@ pub fn render_into(out: Out, path: &Path, _code: Code, _field: Option<&Field>, d
         Detail::NumericString => out.push_str(
             " is a string of digits; the docs send a number (e.g. 5432). The API may not convert it.",
         ),
-        Detail::NotJsonObject { reason } => {
+        Detail::NotJsonObject { not } => {
             out.push_str(" must be a JSON-encoded object (the key file's contents as a string), but ");
-            out.push_str(reason);
+            out.push_str(not.reason());
             out.push('.');
         }
         Detail::TooLarge { limit } => {
@@ -240,7 +240,9 @@ pub struct ReportSink {
 impl Sink for ReportSink {
     fn push(&mut self, severity: Severity, path: &Path, code: Code, field: Option<&Field>, detail: Detail) {
         let api_code = (severity == Severity::Issue).then_some(self.api_code);
-        let issue = Issue { path: path.pointer(), code, message: render(path, code, field, &detail), api_code };
+        let message = render(path, code, field, &detail);
+        let issue =
+            Issue { path: path.pointer(), code, message, api_code, params: crate::engine::params::params(&detail) };
         match severity {
             Severity::Issue => self.report.issues.push(issue),
             Severity::Warning => self.report.warnings.push(issue),

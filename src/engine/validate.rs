@@ -4,7 +4,7 @@
 //! JavaScript object in the wasm binding. It only descends where the schema has something to say;
 //! keys the schema does not define are walked just far enough to enforce [`MAX_DEPTH`].
 
-use crate::engine::issue::{Code, Detail, Found, Hidden, Report, Severity, Sink};
+use crate::engine::issue::{Code, Detail, Expect, Found, Hidden, Report, Severity, Sink};
 use crate::engine::message::ReportSink;
 use crate::engine::path::{Path, Seg};
 use crate::engine::secrets::{looks_like_key_material, looks_secret};
@@ -63,7 +63,7 @@ pub fn validate_into<V: Value, S: Sink>(schema: &'static Schema, body: &V, optio
         Kind::Undefined => cx.push(true, Code::Required, None, Detail::Missing { when: None }),
         _ => {
             let found = found_of(body, None, true);
-            cx.push(true, Code::InvalidType, None, Detail::WrongType { expected: "an object", found });
+            cx.push(true, Code::InvalidType, None, Detail::WrongType { expected: Expect::Object, found });
         }
     }
 }
@@ -173,18 +173,17 @@ fn expects_container(ty: &Type) -> bool {
 }
 
 /// How a wrong-type message names the expected type.
-fn expected(ty: &Type) -> &'static str {
+fn expected(ty: &Type) -> Expect {
     match ty {
-        Type::Str { .. } => "a string",
-        Type::Enum(_) | Type::Tag => "a string",
-        Type::Bool => "a boolean",
-        Type::Int { .. } => "an integer",
-        Type::Port => "a port number (an integer from 1 to 65535)",
-        Type::Array(_) => "an array",
-        Type::Object(_) => "an object",
-        Type::JsonObjectString => "a string holding a JSON object",
-        Type::Nullable(_) => "a string or null",
-        Type::Any => "a JSON value",
+        Type::Str { .. } | Type::Enum(_) | Type::Tag => Expect::Str,
+        Type::Bool => Expect::Bool,
+        Type::Int { .. } => Expect::Int,
+        Type::Port => Expect::Port,
+        Type::Array(_) => Expect::Array,
+        Type::Object(_) => Expect::Object,
+        Type::JsonObjectString => Expect::JsonText,
+        Type::Nullable(_) => Expect::StrOrNull,
+        Type::Any => Expect::Json,
     }
 }
 
@@ -524,8 +523,7 @@ impl<S: Sink> Cx<'_, S> {
                     return self.push(issue, Code::TooShort, Some(field), Detail::Empty);
                 }
                 let Err(not) = crate::engine::jsontext::check_object(&text) else { return };
-                let reason = not.reason();
-                self.push(issue, Code::InvalidValue, Some(field), Detail::NotJsonObject { reason });
+                self.push(issue, Code::InvalidValue, Some(field), Detail::NotJsonObject { not });
             }
             Type::Nullable(inner) => {
                 if kind != Kind::Null {
@@ -632,11 +630,11 @@ impl<S: Sink> Cx<'_, S> {
             }
             Kind::Other => {
                 let found = Found { kind: Kind::Other, preview: None, hidden: None };
-                self.push(true, Code::InvalidType, None, Detail::WrongType { expected: "a JSON value", found });
+                self.push(true, Code::InvalidType, None, Detail::WrongType { expected: Expect::Json, found });
             }
             Kind::Array | Kind::Object if !v.readable() => {
                 let found = Found { kind: Kind::Other, preview: None, hidden: None };
-                self.push(true, Code::InvalidType, None, Detail::WrongType { expected: "a JSON value", found });
+                self.push(true, Code::InvalidType, None, Detail::WrongType { expected: Expect::Json, found });
             }
             // A hole counts as a value read: it is one step of the walk.
             Kind::Array => {

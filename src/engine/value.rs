@@ -48,6 +48,19 @@ impl Kind {
             Kind::Other => "a value that is not JSON (or could not be read)",
         }
     }
+    /// The name in an issue's params (`found`): `typeof`-like, with `null` and `array` apart.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "boolean",
+            Kind::Number => "number",
+            Kind::String => "string",
+            Kind::Array => "array",
+            Kind::Object => "object",
+            Kind::Undefined => "undefined",
+            Kind::Other => "other",
+        }
+    }
 }
 
 /// Read access to one value of a request body.

@@ -92,17 +92,19 @@ export function scanItems(a, start, count, at) {
   }
   return n > 0 ? n : 0;
 }
-// Builds a whole result in one call: `text` holds every path and message back to back; `meta`
-// holds, per finding, its severity (0 issue, 1 warning), the UTF-16 lengths of its path and
-// message, and the indices of its code in `codes` and API code in `apis`.
+// Builds a whole result in one call: `text` holds every path, message and params (JSON text) back
+// to back; `meta` holds, per finding, its severity (0 issue, 1 warning), the UTF-16 lengths of its
+// path and message, the indices of its code in `codes` and API code in `apis`, and the UTF-16
+// length of its params.
 export function report(text, meta, codes, apis) {
   const issues = [], warnings = [];
   let at = 0;
-  for (let i = 0; i + 4 < meta.length; i += 5) {
+  for (let i = 0; i + 5 < meta.length; i += 6) {
     const path = text.slice(at, at += meta[i + 1]);
     const message = text.slice(at, at += meta[i + 2]);
-    if (meta[i] === 0) issues.push({ path, code: codes[meta[i + 3]], message, apiCode: apis[meta[i + 4]] });
-    else warnings.push({ path, code: codes[meta[i + 3]], message, apiCode: null });
+    const params = JSON.parse(text.slice(at, at += meta[i + 5]));
+    if (meta[i] === 0) issues.push({ path, code: codes[meta[i + 3]], message, apiCode: apis[meta[i + 4]], params });
+    else warnings.push({ path, code: codes[meta[i + 3]], message, apiCode: null, params });
   }
   return { ok: issues.length === 0, issues, warnings };
 }

@@ -5,6 +5,7 @@ use wasm_bindgen::JsValue;
 use super::js::report;
 use crate::engine::issue::{Code, Detail, Severity, Sink};
 use crate::engine::message::render_into;
+use crate::engine::params::params_into;
 use crate::engine::path::Path;
 use crate::schema::endpoints::{Endpoint, ENDPOINTS};
 use crate::schema::{Field, ValidationOptions};
@@ -25,7 +26,7 @@ fn index<T: PartialEq>(list: impl IntoIterator<Item = T>, x: T) -> u32 {
     list.into_iter().position(|y| y == x).and_then(|i| u32::try_from(i).ok()).unwrap_or(0)
 }
 
-/// A sink that writes each finding's path and message straight into one text, with its entry in
+/// A sink that writes each finding's path, message and params straight into one text, with its entry in
 /// `meta`: what [`report`] takes, without a [`Report`] in between.
 pub struct TextSink {
     text: String,
@@ -58,15 +59,18 @@ impl Sink for TextSink {
         path.pointer_into(&mut self.text);
         let middle = self.text.len();
         render_into(&mut self.text, path, code, field, &detail);
+        let end = self.text.len();
+        params_into(&mut self.text, &detail);
         let issue = severity == Severity::Issue;
         self.issues |= issue;
         self.meta.extend([
             u32::from(!issue),
             utf16_len(self.text.get(start..middle).unwrap_or("")),
-            utf16_len(self.text.get(middle..).unwrap_or("")),
+            utf16_len(self.text.get(middle..end).unwrap_or("")),
             index(Code::ALL, code),
             // Warnings have no API code: the JS side writes null for them.
             if issue { self.api } else { 0 },
+            utf16_len(self.text.get(end..).unwrap_or("")),
         ]);
     }
 }

@@ -142,7 +142,9 @@ function checkShape(id, r) {
   assert.deepEqual(Object.keys(r).sort(), ["issues", "ok", "warnings"]);
   assert.equal(r.ok, r.issues.length === 0, "ok is true exactly when there are no issues");
   for (const f of [...r.issues, ...r.warnings]) {
-    assert.deepEqual(Object.keys(f).sort(), ["apiCode", "code", "message", "path"]);
+    assert.deepEqual(Object.keys(f).sort(), ["apiCode", "code", "message", "params", "path"]);
+    assert.equal(typeof f.params, "object");
+    assert.equal(typeof f.params.rule, "string", "params name their rule");
     assert.equal(typeof f.path, "string");
     assert.ok(f.path === "" || f.path.startsWith("/"), `JSON Pointer: ${f.path}`);
     assert.ok(CODES.has(f.code), `known code: ${f.code}`);

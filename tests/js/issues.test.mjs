@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import fs from "node:fs";
 import * as wr from "workspace-requests";
 import * as validator from "workspace-requests/validate";
 
@@ -100,4 +101,123 @@ test("isValid and parse: validate's verdict as a guard, the body itself or a Val
     assert.throws(() => entry.isValid("paradigm.nope", {}), TypeError);
     assert.throws(() => entry.parse("databrain.createWorkspace", good, { strcit: true }), TypeError);
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Params: the keys each rule has, as index.d.ts declares them (IssueParams).
+const PARAMS = {
+  required: [[], []],
+  required_when: [["when"], []],
+  expected: [[], []],
+  type: [["expected", "found"], []],
+  enum: [["allowed", "found"], ["suggestion"]],
+  empty: [["minimum"], []],
+  length: [["maximum", "length"], []],
+  unknown_key: [["sent", "known"], ["suggestion"]],
+  only_when: [["when", "siblingFound", "atDefault"], []],
+  use_instead: [["instead", "redundant"], []],
+  range: [["minimum", "maximum", "found"], []],
+  integer: [["found"], []],
+  numeric_string: [["expected", "found"], []],
+  json_text: [["encodes"], []],
+  depth: [["maximum"], []],
+  too_many: [["maximum"], []],
+  too_large: [["maximum"], []],
+};
+const CODE_OF_RULE = {
+  required: ["required"],
+  required_when: ["required"],
+  expected: ["required"],
+  type: ["invalid_type"],
+  enum: ["invalid_enum"],
+  empty: ["too_short"],
+  length: ["too_long"],
+  unknown_key: ["unknown_field"],
+  only_when: ["not_allowed"],
+  use_instead: ["not_allowed"],
+  range: ["invalid_value"],
+  integer: ["invalid_value"],
+  numeric_string: ["invalid_type"],
+  json_text: ["invalid_value"],
+  depth: ["invalid_value"],
+  too_many: ["invalid_value", "too_long", "unknown_field", "required", "invalid_type"],
+  too_large: ["invalid_value", "too_long", "unknown_field", "required", "invalid_type"],
+};
+
+function checkParams(f) {
+  const p = f.params;
+  assert.ok(p && typeof p === "object" && Object.hasOwn(PARAMS, p.rule), `a known rule: ${JSON.stringify(p)}`);
+  const [must, may] = PARAMS[p.rule];
+  const keys = Object.keys(p).filter((k) => k !== "rule");
+  for (const k of must) assert.ok(keys.includes(k), `${p.rule} has ${k}: ${JSON.stringify(p)}`);
+  for (const k of keys) assert.ok(must.includes(k) || may.includes(k), `${p.rule} declares ${k}: ${JSON.stringify(p)}`);
+  assert.ok(CODE_OF_RULE[p.rule].includes(f.code), `${p.rule} goes with ${f.code}`);
+  if ("when" in p) assert.equal(typeof p.when.field, "string");
+  if ("allowed" in p) assert.ok(p.allowed.every((v) => typeof v === "string") && p.allowed.length > 0);
+}
+
+test("every finding of the corpus has params of its rule's declared shape, in both entries and modes", () => {
+  const lines = fs.readFileSync(process.env.WR_CORPUS, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const rules = new Set();
+  for (const { endpoint, body } of lines) {
+    for (const strict of [false, true]) {
+      const r = wr.validate(endpoint, body, { strict });
+      assert.deepEqual(validator.validate(endpoint, body, { strict }), r, "the validator entry gives the same params");
+      for (const f of [...r.issues, ...r.warnings]) {
+        checkParams(f);
+        rules.add(f.params.rule);
+      }
+    }
+  }
+  // The walk's limits, which the corpus leaves out (JSON Schema cannot state them).
+  let deep = 1;
+  for (let i = 0; i < 70; i++) deep = [deep];
+  const many = Object.fromEntries(Array.from({ length: 1100 }, (_, n) => [`k${n}`, 1]));
+  const large = { name: "W", connectionType: "MULTI_DATASOURCE", extra: new Array(1_000_001).fill(0) };
+  for (const [body, strict] of [[{ name: "W", connectionType: "MULTI_DATASOURCE", extra: deep }, false], [many, true], [large, false]]) {
+    const r = wr.validate("databrain.createWorkspace", body, { strict });
+    for (const f of [...r.issues, ...r.warnings]) {
+      checkParams(f);
+      rules.add(f.params.rule);
+    }
+  }
+  const missing = Object.keys(PARAMS).filter((r) => !rules.has(r));
+  assert.deepEqual(missing, [], "the corpus reaches every rule");
+});
+
+test("params: enum values, a condition and a limit as data, the same in Standard Schema issues", () => {
+  const body = { name: "W", connectionType: "DATA_SOURCE", isEnableMetricSummary: true };
+  const r = wr.validate("databrain.createWorkspace", body);
+  const at = (p) => r.issues.find((i) => i.path === p).params;
+  assert.deepEqual(at("/connectionType"), {
+    rule: "enum",
+    allowed: ["DATASOURCE", "DATAMART", "MULTI_DATASOURCE", "MULTI_DATAMART"],
+    found: "string",
+    suggestion: "DATASOURCE",
+  });
+  assert.deepEqual(at("/summaryType"), { rule: "required_when", when: { field: "isEnableMetricSummary", equals: true } });
+  const long = wr.validate("paradigm.updateWorkspace", { name: "x".repeat(101) });
+  assert.deepEqual(long.issues[0].params, { rule: "length", maximum: 100, length: 101 });
+  const standard = wr.schemas["databrain.createWorkspace"]["~standard"].validate(body);
+  assert.deepEqual(
+    standard.issues.map((i) => i.params),
+    r.issues.map((i) => i.params),
+  );
+  // Params are fresh objects per result: changing one changes no other result.
+  at("/connectionType").allowed.push("X");
+  assert.equal(wr.validate("databrain.createWorkspace", body).issues.find((i) => i.path === "/connectionType").params.allowed.length, 4);
+});
+
+test("a UI can write its own messages from the params", () => {
+  const fr = {
+    required: () => "obligatoire",
+    required_when: (p) => `obligatoire quand ${p.when.field} vaut ${JSON.stringify(p.when.equals ?? p.when.notEquals)}`,
+    enum: (p) => `une de : ${p.allowed.join(", ")}`,
+    empty: () => "ne peut pas être vide",
+  };
+  const r = wr.validate("databrain.createWorkspace", { name: "", connectionType: "DATASOURCE" });
+  assert.deepEqual(
+    r.issues.map((i) => `${i.path}: ${fr[i.params.rule](i.params)}`),
+    ["/name: ne peut pas être vide", '/datasourceName: obligatoire quand connectionType vaut "DATASOURCE"'],
+  );
 });
