@@ -28,8 +28,9 @@ export class ValidationError extends Error {
 }
 
 /**
- * The API answered with an error: its documented code (or `HTTP_<status>`), message and body.
- * @implements {Omit<import("./index.js").ApiError, "name" | "code">}
+ * The API answered with an error: its documented code (or `TOO_MANY_REQUESTS`, or
+ * `HTTP_<status>`), message and body.
+ * @implements {Omit<import("./index.js").ApiError, "name" | "code" | "endpoint">}
  */
 export class ApiError extends Error {
   /**
@@ -42,10 +43,34 @@ export class ApiError extends Error {
     this.endpoint = endpoint;
     this.status = outcome.status;
     this.code = outcome.code;
+    /** @type {string | null} */
+    this.serverCode = outcome.serverCode ?? null;
     this.body = outcome.body;
     const fields = fieldErrors(outcome.body);
     if (fields) this.fields = fields;
+    /** @type {import("./index.js").ServerIssue[]} */
+    this.issues = fields ? serverIssues(fields) : [];
   }
+}
+
+/** Keys Django REST Framework (Paradigm's server) gives errors about the whole object. */
+const BODY_KEYS = new Set(["non_field_errors", "__all__"]);
+
+/**
+ * Paradigm's per-field errors as issues in our path form: the field's dotted name
+ * (`members.users.0.id`) as a JSON Pointer (`/members/users/0/id`), `error` as the code,
+ * `detail` as the message; so that flattenIssues, treeifyIssues and formatIssues read them as
+ * they read validate's.
+ * @param {{ [field: string]: { error: string, detail: string }[] }} fields
+ */
+function serverIssues(fields) {
+  /** @type {import("./index.js").ServerIssue[]} */
+  const out = [];
+  for (const [field, list] of Object.entries(fields)) {
+    const path = BODY_KEYS.has(field) ? "" : field.split(".").map((k) => "/" + k.replaceAll("~", "~0").replaceAll("/", "~1")).join("");
+    for (const e of list) out.push({ path, field, code: e.error, message: e.detail || e.error });
+  }
+  return out;
 }
 
 /**

@@ -3,6 +3,7 @@
 //! falling back on the HTTP status when the body says nothing usable.
 
 use crate::engine::value::{Kind, Value};
+pub use crate::schema::endpoints::TOO_MANY_REQUESTS;
 use crate::schema::endpoints::{Api, DocumentedError, Endpoint};
 
 /// The body of an answer, as far as it could be read.
@@ -19,8 +20,9 @@ pub enum Body<V> {
 pub enum Outcome {
     /// Success. The data is the body's `data` member (`Some("data")`) or the body itself.
     Ok { data: Option<&'static str> },
-    /// A documented (or status-derived) error.
-    Api { code: String, message: String },
+    /// A documented (or status-derived) error. `server_code` is the code the body named when the
+    /// docs do not list it for the endpoint (then `code` is the status's documented one).
+    Api { code: String, message: String, server_code: Option<String> },
     /// A success status whose body is not the documented JSON.
     Response { message: String },
 }
@@ -35,8 +37,17 @@ pub enum Outcome {
 pub enum Sent<J> {
     /// Success: the documented data (the body's `data` member or the body itself).
     Ok { status: u16, data: J },
-    /// The API answered an error: its documented code (or `HTTP_<status>`), message and body.
-    Api { status: u16, code: String, message: String, body: J },
+    /// The API answered an error: its documented code (or [`TOO_MANY_REQUESTS`], or
+    /// `HTTP_<status>`), message and body; `serverCode`, an undocumented code the body named.
+    Api {
+        status: u16,
+        code: String,
+        message: String,
+        body: J,
+        #[serde(rename = "serverCode")]
+        #[cfg_attr(feature = "types", tsify(type = "string | null"))]
+        server_code: Option<String>,
+    },
     /// A success status whose body is not the documented JSON.
     Response { status: u16, message: String, body: J },
     /// No answer: no connection, a dropped one, or a redirect (never followed).
@@ -51,7 +62,7 @@ impl<J> Sent<J> {
     pub fn answer(outcome: Outcome, status: u16, data: impl FnOnce(Option<&'static str>) -> J, body: J) -> Sent<J> {
         match outcome {
             Outcome::Ok { data: key } => Sent::Ok { status, data: data(key) },
-            Outcome::Api { code, message } => Sent::Api { status, code, message, body },
+            Outcome::Api { code, message, server_code } => Sent::Api { status, code, message, body, server_code },
             Outcome::Response { message } => Sent::Response { status, message, body },
         }
     }
@@ -70,14 +81,19 @@ fn string_at<V: Value>(v: &V, path: &[&'static str]) -> Option<String> {
     (s.kind() == Kind::String).then(|| s.as_str().map(|x| x.into_owned())).flatten()
 }
 
-/// The documented error for a status when the body names none: the most general one of that
-/// status, or `HTTP_<status>` when the docs list none.
+/// The documented error for a status when the body names none (or names one the docs do not
+/// list): the most general one of that status, [`TOO_MANY_REQUESTS`] for a 429, or
+/// `HTTP_<status>` when the docs list none.
 pub fn fallback(ep: &Endpoint, status: u16) -> (String, String) {
     let of_status: Vec<&DocumentedError> = ep.errors.iter().filter(|e| e.status == status).collect();
     let general = ["INTERNAL_SERVER_ERROR", "INVALID_REQUEST_BODY"];
     let pick = of_status.iter().find(|e| general.contains(&e.code)).or(of_status.first());
     match pick {
         Some(e) => (e.code.to_string(), e.doc.to_string()),
+        None if status == 429 => (
+            TOO_MANY_REQUESTS.to_string(),
+            "Too many requests: the API's rate limit was reached; retry once its window resets".to_string(),
+        ),
         None => (format!("HTTP_{status}"), format!("HTTP status {status}")),
     }
 }
@@ -92,11 +108,18 @@ pub fn classify<V: Value>(ep: &Endpoint, status: u16, body: &Body<V>) -> Outcome
             _ => (None, None),
         };
         let (fallback_code, fallback_message) = fallback(ep, status);
-        let code = code.filter(|c| !c.is_empty()).unwrap_or(fallback_code);
+        // A code the docs list for the endpoint is the code; any other the body names is kept
+        // apart (`server_code`), so that `code` is always one the types can name.
+        let named = code.filter(|c| !c.is_empty());
+        let documented = named.as_deref().is_some_and(|c| ep.errors.iter().any(|e| e.code == c));
+        let (code, server_code) = match named {
+            Some(c) if documented => (c, None),
+            other => (fallback_code, other),
+        };
         let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| {
             ep.errors.iter().find(|e| e.code == code).map_or(fallback_message, |e| e.doc.to_string())
         });
-        return Outcome::Api { code, message };
+        return Outcome::Api { code, message, server_code };
     }
     let shape_error = |expected: &str| Outcome::Response {
         message: format!("{} {} answered {status} with {}; expected {expected}.", ep.method, ep.path, describe(body)),
@@ -186,20 +209,24 @@ mod tests {
             400,
             json!({"data": null, "error": {"code": "WORKSPACE_NAME_ALREADY_EXISTS", "message": "taken"}}),
         );
-        assert_eq!(o, Outcome::Api { code: "WORKSPACE_NAME_ALREADY_EXISTS".into(), message: "taken".into() });
+        assert_eq!(
+            o,
+            Outcome::Api { code: "WORKSPACE_NAME_ALREADY_EXISTS".into(), message: "taken".into(), server_code: None }
+        );
         let o = of(
             "paradigm.updateWorkspace",
             409,
             json!({"id": null, "code": 409, "error": "conflict", "detail": "locked"}),
         );
-        assert_eq!(o, Outcome::Api { code: "conflict".into(), message: "locked".into() });
+        assert_eq!(o, Outcome::Api { code: "conflict".into(), message: "locked".into(), server_code: None });
         // A code without a message takes the documented description.
         let o = of("databrain.updateDatasource", 404, json!({"error": {"code": "DATASOURCE_NOT_FOUND"}}));
         assert_eq!(
             o,
             Outcome::Api {
                 code: "DATASOURCE_NOT_FOUND".into(),
-                message: "The specified datasource does not exist".into()
+                message: "The specified datasource does not exist".into(),
+                server_code: None
             }
         );
     }
@@ -207,14 +234,59 @@ mod tests {
     #[test]
     fn unusable_error_bodies_fall_back_on_the_status() {
         let o = classify::<&Json>(ep("databrain.createWorkspace"), 401, &Body::NotJson);
-        assert_eq!(o, Outcome::Api { code: "INVALID_DATA_APP_API_KEY".into(), message: "Invalid API key".into() });
+        assert_eq!(
+            o,
+            Outcome::Api {
+                code: "INVALID_DATA_APP_API_KEY".into(),
+                message: "Invalid API key".into(),
+                server_code: None
+            }
+        );
         let o = of("databrain.updateDatasource", 500, json!({"oops": true}));
         assert!(matches!(o, Outcome::Api { ref code, .. } if code == "INTERNAL_SERVER_ERROR"));
         let o = of("databrain.updateDatasource", 401, json!({"error": "AUTHENTICATION_ERR"}));
         assert!(matches!(o, Outcome::Api { ref code, .. } if code == "AUTHENTICATION_ERROR"));
-        let o = classify::<&Json>(ep("databrain.createWorkspace"), 429, &Body::Empty);
-        assert_eq!(o, Outcome::Api { code: "HTTP_429".into(), message: "HTTP status 429".into() });
+        let o = classify::<&Json>(ep("databrain.createWorkspace"), 418, &Body::Empty);
+        assert_eq!(o, Outcome::Api { code: "HTTP_418".into(), message: "HTTP status 418".into(), server_code: None });
         let o = classify::<&Json>(ep("paradigm.updateWorkspace"), 409, &Body::NotJson);
         assert!(matches!(o, Outcome::Api { ref code, .. } if code == "conflict"));
+    }
+
+    #[test]
+    fn a_rate_limit_is_too_many_requests_on_both_apis() {
+        for id in ["databrain.createWorkspace", "paradigm.testDatasource"] {
+            let o = classify::<&Json>(ep(id), 429, &Body::NotJson);
+            assert!(matches!(o, Outcome::Api { ref code, server_code: None, .. } if code == TOO_MANY_REQUESTS), "{id}");
+        }
+        // express-rate-limit's default body is text; a JSON body's message is kept.
+        let o = of("databrain.createDatasource", 429, json!({"error": {"message": "slow down"}}));
+        assert_eq!(o, Outcome::Api { code: TOO_MANY_REQUESTS.into(), message: "slow down".into(), server_code: None });
+    }
+
+    #[test]
+    fn an_undocumented_code_is_kept_apart_and_the_status_names_the_code() {
+        let o = of("databrain.createWorkspace", 400, json!({"error": {"code": "NAME_TOO_FANCY", "message": "no"}}));
+        assert_eq!(
+            o,
+            Outcome::Api {
+                code: "INVALID_REQUEST_BODY".into(),
+                message: "no".into(),
+                server_code: Some("NAME_TOO_FANCY".into())
+            }
+        );
+        let o = of("paradigm.updateWorkspace", 418, json!({"error": "teapot"}));
+        assert_eq!(
+            o,
+            Outcome::Api {
+                code: "HTTP_418".into(),
+                message: "HTTP status 418".into(),
+                server_code: Some("teapot".into())
+            }
+        );
+        // A code documented for another endpoint is not this one's.
+        let o = of("databrain.createWorkspace", 404, json!({"error": {"code": "DATASOURCE_NOT_FOUND"}}));
+        assert!(
+            matches!(o, Outcome::Api { ref server_code, .. } if server_code.as_deref() == Some("DATASOURCE_NOT_FOUND"))
+        );
     }
 }

@@ -164,6 +164,10 @@ pub static ENDPOINTS: [Endpoint; 6] = [
     },
 ];
 
+/// The code of a 429 answer that names no documented code, for both APIs: Databrain documents
+/// its per-IP rate limit and the status, but no code; Paradigm documents neither.
+pub const TOO_MANY_REQUESTS: &str = "TOO_MANY_REQUESTS";
+
 /// The endpoint with this id.
 pub fn endpoint(id: &str) -> Option<&'static Endpoint> {
     ENDPOINTS.iter().find(|e| e.id == id)

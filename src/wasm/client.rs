@@ -249,7 +249,13 @@ async fn sent(ep: &'static Endpoint, req: &JsValue, signal: &web_sys::AbortSigna
             ep.id,
             if target.is_empty() { String::new() } else { format!(" to {target}") }
         );
-        return Sent::Api { status, code: format!("HTTP_{status}"), message, body: Preserved(JsValue::NULL) };
+        return Sent::Api {
+            status,
+            code: format!("HTTP_{status}"),
+            message,
+            body: Preserved(JsValue::NULL),
+            server_code: None,
+        };
     }
     let text = match response.text().await {
         Ok(t) => t,

@@ -175,6 +175,55 @@ test("Paradigm's per-field errors are ApiError.fields, in their documented shape
   }
 });
 
+test("ApiError: server issues in path form, TOO_MANY_REQUESTS for a 429, an undocumented code kept apart", async () => {
+  const answers = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    const [status, body, type] = answers.shift();
+    req.on("end", () => res.writeHead(status, { "content-type": type ?? "application/json" }).end(typeof body === "string" ? body : JSON.stringify(body)));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const p = new wr.ParadigmClient({ token: "t", baseUrl: base });
+  const d = new wr.DatabrainClient({ token: "t", baseUrl: base });
+  try {
+    const fields = {
+      "members.users.0.id": [{ error: "invalid", detail: "Not a member." }],
+      "a/b": [{ error: "required", detail: "" }],
+      non_field_errors: [{ error: "invalid", detail: "Locked." }],
+    };
+    answers.push([422, { id: null, code: 422, error: "validation_error", detail: "x", fields }]);
+    let e = await rejects(p.updateWorkspace(101, { name: "x" }), wr.ApiError);
+    assert.deepEqual(e.issues, [
+      { path: "/members/users/0/id", field: "members.users.0.id", code: "invalid", message: "Not a member." },
+      { path: "/a~1b", field: "a/b", code: "required", message: "required" },
+      { path: "", field: "non_field_errors", code: "invalid", message: "Locked." },
+    ]);
+    assert.equal(e.serverCode, null);
+    // The issue helpers read them as they read validate's.
+    assert.deepEqual(wr.flattenIssues(e), { formErrors: ["Locked."], fieldErrors: { "members.users.0.id": ["Not a member."], "a/b": ["required"] } });
+    assert.match(wr.formatIssues(e), /^\/members\/users\/0\/id \(invalid\): Not a member\.$/m);
+
+    // 429: neither API documents a code for it.
+    answers.push([429, "Too many requests, please try again later.", "text/plain"]);
+    e = await rejects(d.createWorkspace({ name: "W", connectionType: "MULTI_DATASOURCE" }), wr.ApiError);
+    assert.deepEqual([e.status, e.code, e.serverCode, e.issues], [429, "TOO_MANY_REQUESTS", null, []]);
+    answers.push([429, { id: null, code: 429, error: "throttled", detail: "Request was throttled." }]);
+    e = await rejects(p.updateWorkspace(101, { name: "x" }), wr.ApiError);
+    assert.deepEqual([e.code, e.serverCode, e.message], ["TOO_MANY_REQUESTS", "throttled", "Request was throttled."]);
+
+    // A code the docs do not list for the endpoint: the status's documented code, the body's kept.
+    answers.push([400, { data: null, error: { code: "NAME_TOO_FANCY", message: "No." } }]);
+    e = await rejects(d.createWorkspace({ name: "W", connectionType: "MULTI_DATASOURCE" }), wr.ApiError);
+    assert.deepEqual([e.code, e.serverCode, e.message], ["INVALID_REQUEST_BODY", "NAME_TOO_FANCY", "No."]);
+    answers.push([418, { error: { code: "TEAPOT" } }]);
+    e = await rejects(d.createWorkspace({ name: "W", connectionType: "MULTI_DATASOURCE" }), wr.ApiError);
+    assert.deepEqual([e.code, e.serverCode], ["HTTP_418", "TEAPOT"]);
+  } finally {
+    server.close();
+  }
+});
+
 test("an invalid body is a ValidationError and never reaches the mock", async () => {
   const before = await requests();
   const e = await rejects(databrain.createWorkspace({ name: "", connectionType: "DATASOURCE" }), wr.ValidationError);

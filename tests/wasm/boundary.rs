@@ -352,10 +352,12 @@ fn send_results_serialise_as_tagged_plain_objects_keeping_the_answer() {
         code: "not_found".into(),
         message: "no such workspace".into(),
         body: wasm::convert::Preserved(answer.clone()),
+        server_code: None,
     };
     let out = wasm::convert::to_js(&sent).expect("serialised");
     assert_eq!(get(&out, "kind").as_string().as_deref(), Some("api"));
     assert_eq!(get(&out, "status").as_f64(), Some(404.0));
+    assert!(get(&out, "serverCode").is_null_or_undefined(), "no undocumented code (errors.js makes it null)");
     assert!(Object::is(&get(&out, "body"), &answer), "the answer is the same object, not a copy");
     let aborted = wasm::convert::to_js(&Sent::<wasm::convert::Preserved<JsValue>>::Aborted).expect("serialised");
     assert_eq!(JSON::stringify(&aborted).ok().and_then(|s| s.as_string()).as_deref(), Some(r#"{"kind":"aborted"}"#));
