@@ -32,13 +32,58 @@ import type {
   IssueCode,
   ParadigmDatasource,
   ParadigmUpdateWorkspaceBody,
+  RateLimitCode,
   RequestBodies,
+  Sent,
 } from "./types.js";
 
 export * from "./types.js";
 
 // ---------------------------------------------------------------------------------------------
 // Validation (./validate.js)
+
+/** A condition on a sibling field: it equals (or does not equal) a value. */
+export type IssueCondition =
+  | { readonly field: string; readonly equals: string | boolean }
+  | { readonly field: string; readonly notEquals: string | boolean };
+
+/** The type a value should have had (`params.expected`). */
+export type ExpectedType = "string" | "boolean" | "integer" | "port" | "array" | "object" | "json_text" | "string_or_null" | "json";
+
+/** What a value was (`params.found`): `typeof`-like, with `null` and `array` apart, `other` for what JSON cannot hold. */
+export type FoundKind = "null" | "boolean" | "number" | "string" | "array" | "object" | "undefined" | "other";
+
+/**
+ * The structured data of a finding, so that a UI can write the message in its own words.
+ * `rule` names the check (finer than the code); params never hold a value of the body.
+ */
+export type IssueParams =
+  | { readonly rule: "required" }
+  | { readonly rule: "required_when"; readonly when: IssueCondition }
+  /** A field the docs list for this datasource type is missing (a warning). */
+  | { readonly rule: "expected" }
+  | { readonly rule: "type"; readonly expected: ExpectedType; readonly found: FoundKind }
+  | { readonly rule: "enum"; readonly allowed: readonly string[]; readonly found: FoundKind; readonly suggestion?: string }
+  | { readonly rule: "empty"; readonly minimum: 1 }
+  /** `maximum` and `length` count characters (code points). */
+  | { readonly rule: "length"; readonly maximum: number; readonly length: number }
+  /** `sent`: the key goes to the API as it is (credential objects); `known`: the object's fields. */
+  | { readonly rule: "unknown_key"; readonly sent: boolean; readonly suggestion?: string; readonly known: readonly string[] }
+  /** `siblingFound`: what the condition's field holds; `atDefault`: the key holds its documented default. */
+  | { readonly rule: "only_when"; readonly when: IssueCondition; readonly siblingFound: FoundKind; readonly atDefault: boolean }
+  /** `redundant`: `instead` is sent too. */
+  | { readonly rule: "use_instead"; readonly instead: string; readonly redundant: boolean }
+  | { readonly rule: "range"; readonly minimum: number; readonly maximum: number; readonly found: FoundKind }
+  | { readonly rule: "integer"; readonly found: FoundKind }
+  /** A string of digits where a port number is documented (a warning). */
+  | { readonly rule: "numeric_string"; readonly expected: "port"; readonly found: "string" }
+  | { readonly rule: "json_text"; readonly encodes: "invalid_json" | "array" | "string" | "scalar" }
+  /** `maximum`: containers deep. */
+  | { readonly rule: "depth"; readonly maximum: number }
+  /** `maximum`: findings reported. */
+  | { readonly rule: "too_many"; readonly maximum: number }
+  /** `maximum`: values read. */
+  | { readonly rule: "too_large"; readonly maximum: number };
 
 /** One problem found in a body. */
 export interface Issue {
@@ -50,6 +95,8 @@ export interface Issue {
   readonly message: string;
   /** The error code the API answers for this problem. */
   readonly apiCode: ApiErrorCode;
+  /** What the message says, as data (expected type, what was found, allowed values, limits, suggestion). */
+  readonly params: IssueParams;
 }
 
 /** A likely mistake the API may accept: not an error the API is known to answer, so `apiCode` is `null`. */
@@ -60,6 +107,7 @@ export interface Warning {
   /** A human-readable explanation. It never contains a secret value. */
   readonly message: string;
   readonly apiCode: null;
+  readonly params: IssueParams;
 }
 
 /** How `validate` judges a body. */
@@ -123,6 +171,7 @@ export interface StandardIssue {
   readonly pointer: string;
   /** The API's error code for an issue, `null` for a warning. */
   readonly apiCode: ApiErrorCode | null;
+  readonly params: IssueParams;
 }
 
 /** The options of `~standard.jsonSchema.input` and `.output` (Standard JSON Schema v1). */
@@ -160,10 +209,10 @@ export interface BodySchema<E extends EndpointId = EndpointId> {
 // ---------------------------------------------------------------------------------------------
 // Issues for forms and logs (./issues.js)
 
-/** What the issue helpers read: a result (`validate`'s, a Standard Schema one), a `ValidationError`, or a list of issues. */
+/** What the issue helpers read: a result (`validate`'s, a Standard Schema one), a `ValidationError`, an `ApiError` (its server issues), or a list of issues. */
 export type IssueList =
-  | { readonly issues?: readonly (Issue | StandardIssue)[] | undefined; readonly warnings?: readonly (Warning | StandardIssue)[] }
-  | readonly (Issue | Warning | StandardIssue)[];
+  | { readonly issues?: readonly (Issue | StandardIssue | ServerIssue)[] | undefined; readonly warnings?: readonly (Warning | StandardIssue)[] }
+  | readonly (Issue | Warning | StandardIssue | ServerIssue)[];
 
 /** `flattenIssues`: the messages about the whole body, and the others by their path's keys joined with dots. */
 export interface FlatIssues {
@@ -388,18 +437,41 @@ export class ValidationError extends Error {
   readonly warnings: Warning[];
 }
 
+/** Every code `ApiError.code` holds for an endpoint: the documented ones, `TOO_MANY_REQUESTS`, or `HTTP_<status>`. */
+export type ApiErrorCodeOf<E extends EndpointId> = ErrorCodes[E] | RateLimitCode | HttpStatusCode;
+
+/** One of Paradigm's per-field errors (`ApiError.fields`) in the path form of `Issue`. */
+export interface ServerIssue {
+  /** A JSON Pointer (`/members/users/0/id` for the field `members.users.0.id`; `""` for `non_field_errors`). */
+  readonly path: string;
+  /** The field's name as the server gave it. */
+  readonly field: string;
+  /** The server's `error` (e.g. `"required"`). */
+  readonly code: string;
+  /** The server's `detail` (its `error` when it gives none). */
+  readonly message: string;
+}
+
 /**
  * The API answered with an error. A redirect (3xx) is one too: clients never follow one, so that
  * the body and the token go to the base URL only (code `HTTP_3xx`, the message names the target's
  * origin).
+ *
+ * `e instanceof ApiError` narrows `e` to `AnyApiError`: checking `e.endpoint` then narrows
+ * `e.code` to that endpoint's codes.
  */
-export class ApiError<E extends EndpointId = EndpointId> extends Error {
+export interface ApiError<E extends EndpointId = EndpointId> extends Error {
   readonly name: "ApiError";
   readonly endpoint: E;
   /** The HTTP status. */
   readonly status: number;
-  /** The documented code from the body, else the one the docs give for the status, else `HTTP_<status>`. */
-  readonly code: ErrorCodes[E] | HttpStatusCode;
+  /**
+   * The code the docs give for the answer: the body's, when the docs list it for the endpoint;
+   * else the documented code of the status, `TOO_MANY_REQUESTS` for a 429, or `HTTP_<status>`.
+   */
+  readonly code: ApiErrorCodeOf<E>;
+  /** The code the body named when the docs do not list it for this endpoint (then `code` comes from the status); else `null`. */
+  readonly serverCode: string | null;
   /** The body as parsed JSON, or its text when it is not JSON, or `null` when empty. */
   readonly body: JsonValue;
   /**
@@ -407,7 +479,20 @@ export class ApiError<E extends EndpointId = EndpointId> extends Error {
    * `{ "members.users.0.id": [{ error: "invalid", detail: "…" }] }`.
    */
   readonly fields?: { readonly [field: string]: readonly { readonly error: string; readonly detail: string }[] };
+  /** The same per-field errors as issues (`[]` when there are none): `flattenIssues(e)` shows them at their form fields. */
+  readonly issues: readonly ServerIssue[];
 }
+
+/** An `ApiError` of any endpoint, discriminated by `endpoint`: what `instanceof ApiError` narrows to. */
+export type AnyApiError = { [E in EndpointId]: ApiError<E> }[EndpointId];
+
+/** What the clients build an `ApiError` from (the wasm `send` answer of kind `"api"`). */
+export type ApiErrorOutcome = Extract<Sent<JsonValue>, { kind: "api" }>;
+
+export const ApiError: {
+  new <E extends EndpointId>(endpoint: E, outcome: ApiErrorOutcome): ApiError<E>;
+  readonly prototype: AnyApiError;
+};
 
 /** The request did not complete: no connection, or it dropped before an answer. */
 export class NetworkError extends Error {

@@ -131,10 +131,12 @@ fn declared(code: &str) -> BTreeMap<String, usize> {
 /// The declaration of `name`, from its `export` line to its end (declarations are separated by a
 /// blank line and contain none).
 fn block<'a>(text: &'a str, name: &str) -> &'a str {
-    let start = [format!("export interface {name} "), format!("export type {name} ")]
+    // A type with cross-field rules is its fields' interface (`{name}Fields`) and the rules: the
+    // block is that interface.
+    let fields = format!("export interface {name}Fields ");
+    let start = [fields, format!("export interface {name} "), format!("export type {name} ")]
         .iter()
-        .filter_map(|p| text.find(p.as_str()))
-        .min()
+        .find_map(|p| text.find(p.as_str()))
         .unwrap_or_else(|| panic!("{name} is not declared"));
     let rest = &text[start..];
     &rest[..rest.find("\n\n").unwrap_or(rest.len())]
@@ -276,13 +278,31 @@ fn object_types_follow_the_schemas() {
     let ts = declarations();
     let postgres = block(&ts, "PostgresCredentials");
     assert!(postgres.contains("  [key: string]: unknown;\n"));
-    assert!(postgres.contains("  port?: number;\n"));
+    assert!(postgres.contains("  port?: number | `${bigint}`;\n"), "a digit string is a warning: the type admits it");
     assert!(postgres.contains("  name: string;\n"));
     assert!(postgres.contains("  sslMode?: \"enable\" | \"disable\";\n"));
     let ssl_doc = &postgres[..postgres.find("  sslMode?").expect("sslMode")];
     assert!(ssl_doc[ssl_doc.rfind("/**").expect("doc")..].contains("Unconfirmed: the public docs do not confirm"));
     let password_doc = &postgres[..postgres.find("  password?").expect("password")];
     assert!(password_doc[password_doc.rfind("/**").expect("doc")..].contains("Secret."));
+
+    // A rule that is an issue at run time is part of the type; one that only warns is not.
+    let ws = &ts[ts.find("export type DatabrainCreateWorkspaceBody =").expect("the workspace type")..];
+    let ws = &ws[..ws.find(";\n").expect("its end")];
+    assert!(ws.starts_with("export type DatabrainCreateWorkspaceBody = DatabrainCreateWorkspaceBodyFields\n"), "{ws}");
+    assert!(ws.contains("\n  & ({ connectionType: \"DATASOURCE\"; datasourceName: string } | { connectionType?: \"DATAMART\" | \"MULTI_DATASOURCE\" | \"MULTI_DATAMART\" })"), "{ws}");
+    assert!(!ws.contains("datasourceName?: never"), "the other kind's name only warns: {ws}");
+    assert!(ts.contains("export interface DatabrainCreateWorkspaceBodyFields {\n"));
+    let es = &ts[ts.find("export type ElasticsearchCredentials =").expect("the ES type")..];
+    assert!(
+        es.contains("\n  & ({ server_type?: \"self-managed\" } | { server_type: \"elastic-cloud\" | \"open-cloud\"; disableAuth?: false });"),
+        "absent server_type leaves disableAuth free, as at run time; false is its default"
+    );
+    let snowflake = block(&ts, "SnowflakeCredentials");
+    assert!(
+        snowflake.starts_with("export interface SnowflakeCredentials {"),
+        "unconfirmed keys only warn: no rule in the type"
+    );
 
     let mssql = block(&ts, "MssqlCredentials");
     assert!(mssql.contains("  host?: never;\n"));
@@ -366,6 +386,7 @@ fn every_referenced_type_is_declared_exactly_once() {
         "HTTP_$",
         "Readonly",
         "ReadonlyArray",
+        "Extract",
         "B",
         "J",
     ];

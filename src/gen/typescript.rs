@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use crate::engine::issue::Code;
 use crate::gen::describe::{api_name, rule_doc};
 use crate::schema::endpoints::ENDPOINTS;
-use crate::schema::{policy, Choice, Field, Lit, Req, Schema, Type, Variant};
+use crate::schema::{policy, Choice, Cond, Field, Lit, Req, Rule, Schema, Type, Variant};
 
 /// The package's `types.d.ts`: what derives from the schema data, nothing hand-written.
 pub fn declarations() -> String {
@@ -140,6 +140,13 @@ fn identifiers(out: &mut String) {
         let _ = writeln!(out, "  {}: {};", literal(e.id), literal_union(codes));
     }
     out.push_str("}\n\n");
+
+    jsdoc(
+        out,
+        "",
+        "The code of a 429 answer that names no documented code (the rate limit Databrain documents; Paradigm's too).",
+    );
+    let _ = writeln!(out, "export type RateLimitCode = {};\n", literal(crate::schema::endpoints::TOO_MANY_REQUESTS));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,13 +203,29 @@ fn schema(out: &mut String, s: &'static Schema) {
     }
     match s.union {
         None => {
-            jsdoc(out, "", &paragraphs(&doc));
             if s.fields.is_empty() && s.documented {
+                jsdoc(out, "", &paragraphs(&doc));
                 // `{}` would accept any non-null value; this accepts only an empty object.
                 let _ = writeln!(out, "export type {} = Record<string, never>;\n", s.name);
                 return;
             }
-            let _ = writeln!(out, "export interface {} {{", s.name);
+            let rules = constraints(s, None);
+            if rules.is_empty() {
+                jsdoc(out, "", &paragraphs(&doc));
+                let _ = writeln!(out, "export interface {} {{", s.name);
+                members(out, "  ", s, None);
+                out.push_str("}\n\n");
+                return;
+            }
+            // The fields, then the type: the fields and, per rule, the union that states it.
+            doc.push(format!(
+                "Its fields are `{}Fields`; the rules that depend on other fields are part of this type.",
+                s.name
+            ));
+            jsdoc(out, "", &paragraphs(&doc));
+            let _ = writeln!(out, "export type {} = {}Fields{};\n", s.name, s.name, rules.concat());
+            jsdoc(out, "", &format!("The fields of `{}`, without its cross-field rules.", s.name));
+            let _ = writeln!(out, "export interface {}Fields {{", s.name);
             members(out, "  ", s, None);
             out.push_str("}\n\n");
         }
@@ -215,13 +238,107 @@ fn schema(out: &mut String, s: &'static Schema) {
                 return;
             }
             for v in u.variants {
-                out.push_str("\n  | {\n");
+                let rules = constraints(s, Some(v));
+                out.push_str(if rules.is_empty() { "\n  | {\n" } else { "\n  | ({\n" });
                 members(out, "      ", s, Some(v));
                 out.push_str("    }");
+                if !rules.is_empty() {
+                    let _ = write!(out, "{})", rules.concat().replace("\n  ", "\n    "));
+                }
             }
             out.push_str(";\n\n");
         }
     }
+}
+
+/// The values a condition's field can hold, as TypeScript literals: its enum choices (or the
+/// variants), or both booleans. `None` for any other type, whose complement no union can state.
+fn cond_values(s: &'static Schema, variant: Option<&'static Variant>, name: &str) -> Option<Vec<String>> {
+    let f = s.fields_for(variant).find(|f| f.name == name)?;
+    match f.ty {
+        Type::Enum(choices) => Some(choices.iter().map(|c| literal(c.value)).collect()),
+        Type::Tag => Some(s.tag_values().iter().map(|v| literal(v)).collect()),
+        Type::Bool => Some(vec!["true".to_string(), "false".to_string()]),
+        _ => None,
+    }
+}
+
+fn lit_ts(l: &Lit) -> String {
+    match l {
+        Lit::Str(s) => literal(s),
+        Lit::Bool(b) => b.to_string(),
+    }
+}
+
+/// The object's cross-field rules that a union can state, each as `& (A | B)` on a line: a rule whose
+/// finding is an issue at run time, over fields present in this field list and a condition on an
+/// enum or boolean field. A rule that only warns (the other kind's name, a field the docs do not
+/// confirm) is no type error, so that the types accept every body `validate` accepts.
+fn constraints(s: &'static Schema, variant: Option<&'static Variant>) -> Vec<String> {
+    let mut out = Vec::new();
+    for rule in s.rules {
+        let fields: Vec<&Field> = rule
+            .fields()
+            .iter()
+            .filter_map(|name| s.fields_for(variant).find(|f| f.name == *name))
+            .filter(|f| policy::rule_level(rule, f) == crate::schema::Level::Issue)
+            .filter(|f| !matches!(f.req, Req::Forbidden(_)))
+            .collect();
+        if fields.is_empty() {
+            continue;
+        }
+        let (tag, lit, equals) = match rule.cond() {
+            Cond::Eq(t, l) => (*t, l, true),
+            Cond::Ne(t, l) => (*t, l, false),
+        };
+        let Some(values) = cond_values(s, variant, tag) else { continue };
+        let lit = lit_ts(lit);
+        // The values for which the condition holds, and those for which it fails.
+        let (holds, fails): (Vec<&String>, Vec<&String>) = values.iter().partition(|v| (**v == lit) == equals);
+        // An absent condition field takes its documented default; without one the rule is
+        // skipped at run time (see `eval` in the engine), so absence joins the member that
+        // leaves the fields free.
+        let default_holds = s
+            .fields_for(variant)
+            .find(|f| f.name == tag)
+            .and_then(|f| f.default.as_ref())
+            .map(|d| (lit_ts(d) == lit) == equals);
+        let member = |values: &[&String], optional: bool, rest: &[String]| -> Option<String> {
+            if values.is_empty() && !optional {
+                return None;
+            }
+            let ty = if values.is_empty() {
+                "never".to_string()
+            } else {
+                values.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(" | ")
+            };
+            let first = format!("{}{}: {ty}", key(tag), if optional { "?" } else { "" });
+            Some(format!("{{ {} }}", std::iter::once(first).chain(rest.iter().cloned()).collect::<Vec<_>>().join("; ")))
+        };
+        // The fields as the rule wants them: present (their type), or absent (or at their default,
+        // which the API ignores: a warning at run time).
+        let present: Vec<String> =
+            fields.iter().map(|f| format!("{}: {}", key(f.name), ts_type(&f.ty, s, variant).0)).collect();
+        let absent: Vec<String> = fields
+            .iter()
+            .map(|f| format!("{}?: {}", key(f.name), f.default.as_ref().map_or("never".to_string(), lit_ts)))
+            .collect();
+        let members = match rule {
+            // Required when the condition holds; free otherwise.
+            Rule::RequiredWhen { .. } => {
+                let absent_holds = default_holds == Some(true);
+                [member(&holds, absent_holds, &present), member(&fails, !absent_holds, &[])]
+            }
+            // Free when it holds; absent otherwise.
+            Rule::OnlyWhen { .. } => {
+                let absent_fails = default_holds == Some(false);
+                [member(&holds, !absent_fails, &[]), member(&fails, absent_fails, &absent)]
+            }
+        };
+        let union = members.into_iter().flatten().collect::<Vec<_>>().join(" | ");
+        out.push(format!("\n  & ({union})"));
+    }
+    out
 }
 
 /// The properties of an object (of one variant, for a union), then its index signature if open.
@@ -299,7 +416,9 @@ fn ts_type(t: &Type, s: &Schema, variant: Option<&Variant>) -> (String, bool) {
             }
         },
         Type::Bool => ("boolean".to_string(), false),
-        Type::Int { .. } | Type::Port => ("number".to_string(), false),
+        Type::Int { .. } => ("number".to_string(), false),
+        // A string of digits is let through with a warning: the type admits what `validate` does.
+        Type::Port => ("number | `${bigint}`".to_string(), true),
         Type::Array(item) => {
             let (inner, union) = ts_type(item, s, variant);
             (if union { format!("({inner})[]") } else { format!("{inner}[]") }, false)

@@ -212,16 +212,18 @@ const warningApiCode: string = result.warnings[0]!.apiCode;
 // @ts-expect-error TS2820 a connectionType outside the enum (the values are case-sensitive)
 const badConnection: DatabrainCreateWorkspaceBody = { name: "W", connectionType: "multi_datasource" };
 
-// @ts-expect-error TS2741 `name` is required
+// @ts-expect-error TS2322 `name` is required
 const noName: DatabrainCreateWorkspaceBody = { connectionType: "MULTI_DATASOURCE" };
 
 // @ts-expect-error TS2561 a misspelled key in a strict Databrain object
 const typo: DatabrainCreateWorkspaceBody = { name: "W", connectionType: "DATAMART", datamartname: "m" };
 
 // PostgresCredentials has an index signature `[key: string]: unknown`, yet its declared keys keep
-// their types: a string port is an error (the validator only warns; the types are stricter).
-// @ts-expect-error TS2322 port is a number
-const stringPort: PostgresCredentials = { name: "p", port: "5432" };
+// their types: a port is a number, or a string of digits (which the validator lets through with a
+// warning: the types admit what it accepts); any other string is an error.
+export const digitPort: PostgresCredentials = { name: "p", port: "5432" };
+// @ts-expect-error TS2322 port is a number or digits
+const stringPort: PostgresCredentials = { name: "p", port: "port" };
 
 // ...while an unknown (even misspelled) key passes through the index signature.
 const misspelled: PostgresCredentials = { name: "p", pasword: "x" };
