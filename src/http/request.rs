@@ -8,8 +8,8 @@ use crate::engine::value::{Kind, Value};
 use crate::schema::endpoints::{Api, Endpoint};
 use crate::schema::{Field, Schema, Type};
 
-pub const DATABRAIN_BASE_URL: &str = "https://api.usedatabrain.com";
-pub const PARADIGM_BASE_URL: &str = "https://api.lighton.ai";
+pub const DATABRAIN_BASE_URL: &str = Api::Databrain.base_url();
+pub const PARADIGM_BASE_URL: &str = Api::Paradigm.base_url();
 
 /// What stands in for a secret value in a redacted body.
 pub const REDACTED: &str = "<redacted>";
@@ -96,10 +96,7 @@ pub fn build<B>(
 
 /// The default base URL of an API.
 pub fn default_base_url(api: Api) -> &'static str {
-    match api {
-        Api::Databrain => DATABRAIN_BASE_URL,
-        Api::Paradigm => PARADIGM_BASE_URL,
-    }
+    api.base_url()
 }
 
 /// Checks a base URL and trims its trailing slashes: `https://bi.example.com/databrain/` gives

@@ -4,7 +4,7 @@
 
 use crate::engine::value::{Kind, Value};
 pub use crate::schema::endpoints::TOO_MANY_REQUESTS;
-use crate::schema::endpoints::{Api, DocumentedError, Endpoint};
+use crate::schema::endpoints::{Api, DocumentedError, Endpoint, Success};
 
 /// The body of an answer, as far as it could be read.
 pub enum Body<V> {
@@ -124,23 +124,23 @@ pub fn classify<V: Value>(ep: &Endpoint, status: u16, body: &Body<V>) -> Outcome
     let shape_error = |expected: &str| Outcome::Response {
         message: format!("{} {} answered {status} with {}; expected {expected}.", ep.method, ep.path, describe(body)),
     };
-    match (ep.id, body) {
-        ("paradigm.testDatasource", Body::Json(_) | Body::Empty) => Outcome::Ok { data: None },
-        ("databrain.createWorkspace" | "databrain.updateWorkspace", Body::Json(b)) => {
+    match (ep.success, body) {
+        (Success::Any, Body::Json(_) | Body::Empty) => Outcome::Ok { data: None },
+        (Success::DataName, Body::Json(b)) => {
             if string_at(b, &["data", "name"]).is_some() {
                 Outcome::Ok { data: Some("data") }
             } else {
                 shape_error("{\"data\": {\"name\": ...}, \"error\": null}")
             }
         }
-        ("databrain.createDatasource" | "databrain.updateDatasource", Body::Json(b)) => {
+        (Success::Name, Body::Json(b)) => {
             if string_at(b, &["name"]).is_some() {
                 Outcome::Ok { data: None }
             } else {
                 shape_error("{\"name\": ...}")
             }
         }
-        ("paradigm.updateWorkspace", Body::Json(b)) => {
+        (Success::Workspace, Body::Json(b)) => {
             if b.get("id").is_some_and(|id| id.kind() == Kind::Number) {
                 Outcome::Ok { data: None }
             } else {

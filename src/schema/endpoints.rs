@@ -9,6 +9,29 @@ pub enum Api {
     Paradigm,
 }
 
+impl Api {
+    /// The cloud base URL, which clients use unless given another (a self-hosted one).
+    pub const fn base_url(self) -> &'static str {
+        match self {
+            Api::Databrain => "https://api.usedatabrain.com",
+            Api::Paradigm => "https://api.lighton.ai",
+        }
+    }
+}
+
+/// What a success answer holds, as the docs show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Success {
+    /// `{"data": {"name": …}, "error": null}` (Databrain's workspace endpoints): the data is `data`.
+    DataName,
+    /// `{"name": …}` (Databrain's datasource endpoints).
+    Name,
+    /// Paradigm's workspace object, with its integer `id`.
+    Workspace,
+    /// The outcome of a test: any JSON, or nothing.
+    Any,
+}
+
 /// A documented error answer of an endpoint: a row of its errors table (not the JS `ApiError`,
 /// which is what a client throws when the API answers one of these).
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +54,7 @@ pub struct Endpoint {
     /// The error code the API answers for a body that breaks the schema.
     pub body_error: &'static str,
     pub errors: &'static [DocumentedError],
+    pub success: Success,
 }
 
 const fn e(code: &'static str, status: u16, doc: &'static str) -> DocumentedError {
@@ -111,6 +135,7 @@ pub static ENDPOINTS: [Endpoint; 6] = [
         body: &databrain_workspace::CREATE_WORKSPACE,
         body_error: "INVALID_REQUEST_BODY",
         errors: CREATE_WORKSPACE_ERRORS,
+        success: Success::DataName,
     },
     Endpoint {
         id: "databrain.updateWorkspace",
@@ -121,6 +146,7 @@ pub static ENDPOINTS: [Endpoint; 6] = [
         body: &databrain_workspace::UPDATE_WORKSPACE,
         body_error: "INVALID_REQUEST_BODY",
         errors: UPDATE_WORKSPACE_ERRORS,
+        success: Success::DataName,
     },
     Endpoint {
         id: "databrain.createDatasource",
@@ -131,6 +157,7 @@ pub static ENDPOINTS: [Endpoint; 6] = [
         body: &databrain_datasource::DATASOURCE_BODY,
         body_error: "INVALID_REQUEST_BODY",
         errors: CREATE_DATASOURCE_ERRORS,
+        success: Success::Name,
     },
     Endpoint {
         id: "databrain.updateDatasource",
@@ -141,6 +168,7 @@ pub static ENDPOINTS: [Endpoint; 6] = [
         body: &databrain_datasource::DATASOURCE_BODY,
         body_error: "INVALID_REQUEST_BODY",
         errors: UPDATE_DATASOURCE_ERRORS,
+        success: Success::Name,
     },
     Endpoint {
         id: "paradigm.updateWorkspace",
@@ -151,6 +179,7 @@ pub static ENDPOINTS: [Endpoint; 6] = [
         body: &paradigm::UPDATE_WORKSPACE,
         body_error: "validation_error",
         errors: PARADIGM_ERRORS,
+        success: Success::Workspace,
     },
     Endpoint {
         id: "paradigm.testDatasource",
@@ -161,6 +190,7 @@ pub static ENDPOINTS: [Endpoint; 6] = [
         body: &paradigm::DATASOURCE,
         body_error: "validation_error",
         errors: PARADIGM_ERRORS,
+        success: Success::Any,
     },
 ];
 
