@@ -176,8 +176,11 @@ export interface StandardIssue {
 
 /** The options of `~standard.jsonSchema.input` and `.output` (Standard JSON Schema v1). */
 export interface StandardJsonSchemaOptions {
-  /** `"draft-2020-12"` or `"draft-07"`; any other target throws a TypeError. */
-  readonly target: "draft-2020-12" | "draft-07" | ({} & string);
+  /**
+   * `"draft-2020-12"`, `"draft-07"` or `"openapi-3.0"` (a self-contained Schema Object: references
+   * inlined, conditions as `anyOf`/`not`, `nullable`); any other target throws a TypeError.
+   */
+  readonly target: "draft-2020-12" | "draft-07" | "openapi-3.0" | ({} & string);
   readonly libraryOptions?: Record<string, unknown> | undefined;
 }
 
@@ -264,7 +267,36 @@ export function endpoints(): EndpointInfo[];
 export function describe(endpoint: EndpointId): EndpointDescription;
 
 /** The JSON Schema (draft 2020-12) of an endpoint's body, accepting what `validate` accepts in the same mode. */
-export function jsonSchema(endpoint: EndpointId, options?: ValidateOptions): JsonSchema;
+export function jsonSchema(endpoint: EndpointId, options?: JsonSchemaOptions): JsonSchema;
+
+/** How `jsonSchema` writes a schema for embedding. */
+export interface JsonSchemaOptions extends ValidateOptions {
+  /** The root's `$id` (a URI), written after `$schema`. */
+  id?: string;
+  /**
+   * How references to the definitions start (default `"#/$defs/"`): `"#/components/schemas/"`
+   * for an OpenAPI document. The definitions stay under `$defs`, for the caller to place where
+   * the prefix points.
+   */
+  refPrefix?: string;
+}
+
+/**
+ * An OpenAPI 3.1 document of the six endpoints: each API's servers (cloud and self-hosted), bearer
+ * security, the request bodies (the default mode's JSON Schemas, shared under
+ * `components.schemas`), the success answers and every documented error code by status, and the
+ * 429 of the rate limit. A fresh copy per call.
+ */
+export function openApi(): OpenApiDocument;
+
+/** An OpenAPI 3.1 document (the parts `openApi()` writes are typed; the rest is JSON). */
+export interface OpenApiDocument {
+  readonly openapi: "3.1.0";
+  readonly info: { readonly title: string; readonly version: string; readonly description?: string };
+  readonly paths: { readonly [path: string]: JsonValue };
+  readonly components: { readonly schemas: { readonly [name: string]: JsonSchema }; readonly securitySchemes: { readonly [name: string]: JsonValue } };
+  readonly [key: string]: JsonValue;
+}
 
 /** An endpoint and its body schema, as `describe` returns them. */
 export interface EndpointDescription extends EndpointInfo {

@@ -92,6 +92,71 @@ function toDraft07(node) {
 }
 
 /**
+ * A JSON Schema of ours (draft 2020-12) as an OpenAPI 3.0 Schema Object (a superset of a subset
+ * of draft 04): self-contained, each `$ref` replaced by its definition (our schemas are not
+ * recursive); `if`/`then` as the implication it states, `anyOf: [{ not: if }, then]`; `const`
+ * as a one-value `enum`; a `null` alternative as `nullable: true`; `examples` as `example`; no
+ * `$schema`, `$defs`, `contentMediaType` or `contentSchema`.
+ * @param {Record<string, unknown>} schema
+ * @returns {Record<string, unknown>}
+ */
+function toOpenApi30(schema) {
+  const defs = /** @type {Record<string, unknown>} */ (schema.$defs ?? {});
+  /**
+   * @param {unknown} node
+   * @param {string[]} within the definitions being inlined, for a cycle
+   * @returns {any}
+   */
+  const convert = (node, within) => {
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return node;
+    /** A subschema: 3.0 has no boolean schemas. @param {unknown} v */
+    const sub = (v) => (v === true ? {} : v === false ? { not: {} } : convert(v, within));
+    /** @type {Record<string, any>} */
+    const out = {};
+    /** @type {any[]} */
+    const allOf = [];
+    const n = /** @type {Record<string, unknown>} */ (node);
+    for (const [key, v] of Object.entries(n)) {
+      if (key === "$schema" || key === "$defs" || key === "contentMediaType" || key === "contentSchema" || key === "then" || key === "else") continue;
+      if (key === "$ref" && typeof v === "string") {
+        const name = v.replace(/^#\/\$defs\//, "");
+        if (within.includes(name) || !Object.hasOwn(defs, name)) throw new TypeError(`workspace-requests: cannot inline ${v} for OpenAPI 3.0`);
+        allOf.push(convert(defs[name], [...within, name]));
+      } else if (key === "const") out.enum = [v];
+      else if (key === "examples" && Array.isArray(v)) {
+        if (v.length > 0) out.example = v[0];
+      } else if (key === "if") {
+        const then = n.then === undefined ? {} : sub(n.then);
+        allOf.push(n.else === undefined ? { anyOf: [{ not: sub(v) }, then] } : { anyOf: [{ allOf: [sub(v), then] }, { allOf: [{ not: sub(v) }, sub(n.else)] }] });
+      } else if (key === "allOf" && Array.isArray(v)) allOf.push(...v.map(sub));
+      else if ((key === "anyOf" || key === "oneOf") && Array.isArray(v) && v.some((s) => s?.type === "null")) {
+        // `anyOf: [{ type: "null" }, X]`: X, nullable.
+        const rest = v.filter((s) => s?.type !== "null").map((s) => ({ ...sub(s), nullable: true }));
+        if (rest.length === 1) Object.assign(out, rest[0]);
+        else out[key] = rest;
+      } else if ((key === "anyOf" || key === "oneOf") && Array.isArray(v)) out[key] = v.map(sub);
+      else if (key === "properties" && v !== null && typeof v === "object") {
+        out.properties = Object.fromEntries(Object.entries(v).map(([k, s]) => [k, sub(s)]));
+      } else if (key === "items" || key === "not") out[key] = sub(v);
+      else if (key === "type" && Array.isArray(v)) {
+        const types = v.filter((t) => t !== "null");
+        if (types.length === 1) out.type = types[0];
+        else out.anyOf = types.map((t) => ({ type: t }));
+        if (types.length < v.length) out.nullable = true;
+      } else if (key === "type" && v === "null") {
+        out.nullable = true;
+        out.enum = [null];
+      } else out[key] = v;
+    }
+    // A lone inlined definition with nothing beside it is that definition.
+    if (allOf.length === 1 && Object.keys(out).length === 0) return allOf[0];
+    if (allOf.length > 0) out.allOf = allOf;
+    return out;
+  };
+  return convert(schema, []);
+}
+
+/**
  * The JSON Schema of a body for a Standard JSON Schema target.
  * @param {EndpointId} endpoint
  * @param {boolean} strict
@@ -103,8 +168,9 @@ function converted(endpoint, strict, options) {
   const schema = jsonSchema(endpoint, { strict });
   if (target === "draft-2020-12") return schema;
   if (target === "draft-07") return /** @type {Record<string, unknown>} */ (toDraft07(schema));
+  if (target === "openapi-3.0") return toOpenApi30(schema);
   const shown = typeof target === "string" ? JSON.stringify(target.slice(0, 40)) : "a target that is no string";
-  throw new TypeError(`workspace-requests: no JSON Schema for ${shown}; the targets are "draft-2020-12" and "draft-07"`);
+  throw new TypeError(`workspace-requests: no JSON Schema for ${shown}; the targets are "draft-2020-12", "draft-07" and "openapi-3.0"`);
 }
 
 /**

@@ -15,6 +15,7 @@ export {
   endpoints,
   describe,
   jsonSchema,
+  openApi,
   ValidationError,
 } from "../index.js";
 export type {
@@ -24,6 +25,12 @@ export type {
   ValidationResult,
   StandardIssue,
   StandardJsonSchemaOptions,
+  JsonSchemaOptions,
+  OpenApiDocument,
+  IssueParams,
+  IssueCondition,
+  ExpectedType,
+  FoundKind,
   BodySchema,
   IssueList,
   FlatIssues,

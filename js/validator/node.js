@@ -15,6 +15,6 @@ export const isValid = /* @__PURE__ */ isValidOf(validate);
 export const parse = /* @__PURE__ */ parseOf(validate);
 export const schemas = /* @__PURE__ */ schemasOf(validate);
 export const schema = /* @__PURE__ */ schemaOf(validate);
-export { endpoints, describe, jsonSchema } from "../introspect.js";
+export { endpoints, describe, jsonSchema, openApi } from "../introspect.js";
 export { flattenIssues, treeifyIssues, formatIssues } from "../issues.js";
 export { ValidationError } from "../errors.js";

@@ -73,7 +73,8 @@ fn described() -> String {
         "// Generated from the Rust schemas by `cargo run --bin gen -- described`. Do not edit.\n\
          export const DESCRIPTIONS = {};\n\
          export const SCHEMAS = {};\n\
-         export const STRICT_SCHEMAS = {};\n",
+         export const STRICT_SCHEMAS = {};\n\
+         export const OPENAPI = {};\n",
         texts(&|e| {
             let mut d = describe(e);
             positions_in_force(&mut d);
@@ -81,6 +82,7 @@ fn described() -> String {
         }),
         texts(&|e| json_schema_with(e, ValidationOptions::default())),
         texts(&|e| json_schema_with(e, ValidationOptions::STRICT)),
+        Value::from(workspace_requests::gen::openapi::openapi(env!("CARGO_PKG_VERSION")).to_string()),
     )
 }
 

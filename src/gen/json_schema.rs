@@ -20,21 +20,30 @@ pub fn json_schema(ep: &Endpoint) -> Json {
 
 /// The JSON Schema of an endpoint's body for `options` (strict: closed objects take no other keys).
 pub fn json_schema_with(ep: &Endpoint, options: ValidationOptions) -> Json {
-    let mut defs = Defs { map: Map::new(), strict: options.strict };
-    let root = reference(ep.body, &mut defs);
+    let (root, defs) = definitions(ep, options, "#/$defs/");
     let mut m = Map::new();
     m.insert("$schema".into(), "https://json-schema.org/draft/2020-12/schema".into());
     m.insert("title".into(), ep.id.into());
     m.insert("description".into(), format!("{} {}: {}", ep.method, ep.path, ep.summary).into());
     m.insert("$ref".into(), root);
-    m.insert("$defs".into(), Json::Object(defs.map));
+    m.insert("$defs".into(), Json::Object(defs));
     Json::Object(m)
 }
 
-/// The `$defs` being written, and the mode they are written for.
+/// The body's schema as a reference (`{prefix}{name}`) and the object schemas it reaches, by name,
+/// each referring to the others under the same prefix: what a document that keeps its schemas
+/// elsewhere (OpenAPI's `#/components/schemas/`) embeds.
+pub fn definitions(ep: &Endpoint, options: ValidationOptions, prefix: &'static str) -> (Json, Map<String, Json>) {
+    let mut defs = Defs { map: Map::new(), strict: options.strict, prefix };
+    let root = reference(ep.body, &mut defs);
+    (root, defs.map)
+}
+
+/// The `$defs` being written, the mode they are written for, and how a reference starts.
 struct Defs {
     map: Map<String, Json>,
     strict: bool,
+    prefix: &'static str,
 }
 
 /// Registers an object schema under `$defs` (once) and returns its `$ref` target.
@@ -44,7 +53,7 @@ fn reference(s: &'static Schema, defs: &mut Defs) -> Json {
         let def = object(s, defs);
         defs.map.insert(s.name.into(), def);
     }
-    Json::from(format!("#/$defs/{}", s.name))
+    Json::from(format!("{}{}", defs.prefix, s.name))
 }
 
 /// Whether a field's problems are issues (and so constraints here), not warnings.

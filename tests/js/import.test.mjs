@@ -906,7 +906,7 @@ test("init() is a no-op promise in Node and initSync exists", async () => {
   assert.deepEqual(wr.validate(CW, okWorkspace()), { ok: true, issues: [], warnings: [] });
   assert.deepEqual(Object.keys(wr).sort(), [
     "AbortError", "ApiError", "DatabrainClient", "NetworkError", "ParadigmClient", "ResponseError", "TimeoutError",
-    "ValidationError", "buildRequest", "default", "describe", "endpoints", "flattenIssues", "formatIssues", "initSync", "isValid", "jsonSchema", "parse",
+    "ValidationError", "buildRequest", "default", "describe", "endpoints", "flattenIssues", "formatIssues", "initSync", "isValid", "jsonSchema", "openApi", "parse",
     "redactRequest", "schema", "schemas", "toCurl", "treeifyIssues", "validate", "validateMany",
   ]);
 });

@@ -17,7 +17,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const pkgDir = path.dirname(require.resolve("workspace-requests/package.json"));
 const wasmSize = (dir) => fs.statSync(path.join(pkgDir, dir, "workspace_requests_bg.wasm")).size;
 
-const EXPORTS = ["ValidationError", "default", "describe", "endpoints", "flattenIssues", "formatIssues", "initSync", "isValid", "jsonSchema", "parse", "schema", "schemas", "treeifyIssues", "validate", "validateMany"];
+const EXPORTS = ["ValidationError", "default", "describe", "endpoints", "flattenIssues", "formatIssues", "initSync", "isValid", "jsonSchema", "openApi", "parse", "schema", "schemas", "treeifyIssues", "validate", "validateMany"];
 const BODIES = [
   ["databrain.createWorkspace", { name: "Sales", connectionType: "DATASOURCE", datasourceName: "pg" }],
   ["databrain.createWorkspace", { name: "Sales", connectionType: "DATASOURCE", extra: 1 }],
