@@ -45,6 +45,10 @@ wasm web --features client
   cp "js/$f" "pkg/$f"
 done
 cp README.md LICENSE pkg/
+# `repository`, `homepage` and `bugs` from the project's public address: WR_REPOSITORY_URL, else
+# the git remote `origin` when it is an https or ssh URL. Without one they stay unset: a made-up
+# address would send users nowhere (docs/decisions.md).
+node scripts/manifest-urls.mjs pkg/package.json "${WR_REPOSITORY_URL:-$(git remote get-url origin 2>/dev/null || true)}"
 cargo run --locked --quiet --bin gen -- data > pkg/data.js
 cargo run --locked --quiet --bin gen -- described > pkg/described.js
 cargo run --locked --quiet --bin gen -- types > pkg/types.d.ts

@@ -56,6 +56,8 @@ fn an_invalid_body_prints_its_issues_and_exits_0() {
     assert_eq!(report["issues"][0]["code"], "invalid_enum");
     assert_eq!(report["issues"][0]["apiCode"], "INVALID_REQUEST_BODY");
     assert!(report["issues"][0]["message"].as_str().unwrap_or("").contains("Did you mean \"postgres\"?"));
+    assert_eq!(report["issues"][0]["params"]["rule"], "enum");
+    assert_eq!(report["issues"][0]["params"]["suggestion"], "postgres");
     assert_eq!(report["warnings"], serde_json::json!([]));
     let keys: Vec<&String> = report.as_object().map(|o| o.keys().collect()).unwrap_or_default();
     assert_eq!(keys.len(), 3);

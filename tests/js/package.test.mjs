@@ -1,7 +1,6 @@
 // The package as npm publishes it (the tarball scripts/test-js.sh installed from): the files and
 // metadata users look for, `publint` clean, and `@arethetypeswrong/cli` clean on every entry point
-// that is code; the two `.wasm` asset subpaths are files, not modules, and are the only
-// entry points with no resolution (checked, so that nothing else hides among them).
+// with no exclusion (the package exports no asset subpath: every entry point is code).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -20,7 +19,6 @@ const bin = (pkg, name) => {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
   return path.join(dir, typeof manifest.bin === "string" ? manifest.bin : manifest.bin[name]);
 };
-const WASM_SUBPATHS = ["./workspace_requests_bg.wasm", "./validate/workspace_requests_bg.wasm"];
 
 test("the tarball has the LICENSE, and the manifest its license and keywords", () => {
   assert.ok(tarball, "the packed tarball is beside the tests");
@@ -41,15 +39,44 @@ test("publint finds nothing to report", () => {
   assert.match(r.stdout, /All good!/);
 });
 
-test("arethetypeswrong: every entry point that is code resolves with its types, under node10, node16 and bundlers", () => {
+test("arethetypeswrong: every entry point resolves with its types, under node10, node16 and bundlers", () => {
   const attw = bin("@arethetypeswrong/cli", "attw");
   const all = spawnSync(process.execPath, [attw, path.join(here, tarball), "--format", "json"], { cwd: here, encoding: "utf8", timeout: 120_000, maxBuffer: 64 << 20 });
-  const problems = JSON.parse(all.stdout).analysis.problems;
-  // The only problems: the .wasm files, which are assets (no module, no types), in each resolution.
-  assert.deepEqual(
-    [...new Set(problems.map((p) => `${p.kind} ${p.entrypoint}`))].sort(),
-    WASM_SUBPATHS.map((s) => `NoResolution ${s}`).sort(),
-  );
-  const code = spawnSync(process.execPath, [attw, path.join(here, tarball), "--exclude-entrypoints", ...WASM_SUBPATHS], { cwd: here, encoding: "utf8", timeout: 120_000 });
-  assert.equal(code.status, 0, code.stdout + code.stderr);
+  const report = JSON.parse(all.stdout);
+  assert.deepEqual(report.analysis.problems, [], "no problem at all");
+  const entrypoints = Object.keys(report.analysis.entrypoints).sort();
+  assert.deepEqual(entrypoints, [".", "./package.json", "./validate"]);
+  const text = spawnSync(process.execPath, [attw, path.join(here, tarball)], { cwd: here, encoding: "utf8", timeout: 120_000 });
+  assert.equal(text.status, 0, text.stdout + text.stderr);
+});
+
+test("repository, homepage and bugs come from the project's public address, and are absent without one", () => {
+  const root = path.join(process.env.WR_TARGET ?? path.join(here, ".."), "..");
+  const script = path.join(root, "scripts", "manifest-urls.mjs");
+  const tmp = fs.mkdtempSync(path.join(here, ".manifest-"));
+  try {
+    const urls = (address) => {
+      const file = path.join(tmp, "package.json");
+      fs.writeFileSync(file, JSON.stringify({ name: "x", homepage: "stale", repository: "stale" }));
+      const r = spawnSync(process.execPath, [script, file, address], { encoding: "utf8" });
+      assert.equal(r.status, 0, r.stderr);
+      const m = JSON.parse(fs.readFileSync(file, "utf8"));
+      return [m.repository, m.homepage, m.bugs];
+    };
+    const github = [{ type: "git", url: "git+https://github.com/acme/wr.git" }, "https://github.com/acme/wr#readme", { url: "https://github.com/acme/wr/issues" }];
+    assert.deepEqual(urls("git@github.com:acme/wr.git"), github);
+    assert.deepEqual(urls("https://github.com/acme/wr.git"), github);
+    assert.deepEqual(urls("https://github.com/acme/wr/"), github);
+    for (const local of ["", "/work/main", "file:///srv/wr.git", "http://github.com/acme/wr", "https://me:token@github.com/acme/wr"]) {
+      assert.deepEqual(urls(local), [undefined, undefined, undefined], `no address from ${JSON.stringify(local)}`);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  // This build's manifest: what its origin says (a clone of a local folder has no public address).
+  const origin = spawnSync("git", ["remote", "get-url", "origin"], { cwd: root, encoding: "utf8" }).stdout.trim();
+  const manifest = require("workspace-requests/package.json");
+  const expected = process.env.WR_REPOSITORY_URL || origin;
+  if (/^(git@|https:\/\/)/.test(expected) && !/\/\/[^/]*@/.test(expected)) assert.ok(manifest.repository && manifest.homepage, expected);
+  else assert.equal(manifest.repository, undefined, `no public address (${expected || "no origin"})`);
 });
