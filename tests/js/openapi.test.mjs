@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import openapiTS, { astToString } from "openapi-typescript";
 import * as wr from "workspace-requests";
+import { corpus } from "./corpus.mjs";
 import * as validator from "workspace-requests/validate";
 
 const require = createRequire(import.meta.url);
@@ -22,11 +23,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const IDS = wr.endpoints().map((e) => e.id);
 const AJV = { allErrors: true, strict: true, strictRequired: false };
 
-function corpus() {
-  const file = process.env.WR_CORPUS;
-  assert.ok(file && fs.existsSync(file), "WR_CORPUS names the Rust tests' corpus");
-  return fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));
-}
 
 /** The operation of an endpoint in the document. */
 function operation(doc, id) {

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import * as wr from "workspace-requests";
+import { corpus } from "./corpus.mjs";
 import * as validator from "workspace-requests/validate";
 
 const require = createRequire(import.meta.url);
@@ -18,11 +19,6 @@ const IDS = wr.endpoints().map((e) => e.id);
 // As in differential.test.mjs: strict in full but for the lint that cannot see `required` in `then`.
 const AJV = { allErrors: true, strict: true, strictRequired: false };
 
-function corpus() {
-  const file = process.env.WR_CORPUS;
-  assert.ok(file && fs.existsSync(file), "WR_CORPUS names the Rust tests' corpus");
-  return fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));
-}
 
 /** What ~standard.validate must answer for `body`, from validate's own result. */
 function expected(id, body, strict) {
