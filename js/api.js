@@ -19,6 +19,6 @@ import { clients } from "./clients.js";
 export function api(wasm, checker = wasm) {
   const { validate, validateMany } = validation(checker);
   const { buildRequest, toCurl, redactRequest } = requests(wasm, validate);
-  const { DatabrainClient, ParadigmClient } = clients(wasm, buildRequest);
+  const { DatabrainClient, ParadigmClient } = clients(wasm, buildRequest, redactRequest);
   return { validate, validateMany, buildRequest, toCurl, redactRequest, DatabrainClient, ParadigmClient };
 }

@@ -4,6 +4,7 @@
 // (src/wasm/client.rs). Declared for TypeScript in ./index.d.ts.
 /** @import { EndpointId, Issue, JsonValue, Sent, ValidationResult, Warning } from "./index.js" */
 import { formatIssues } from "./issues.js";
+import { retryAfterOf } from "./retry-after.js";
 
 /**
  * A body that breaks the schema: nothing was sent.
@@ -27,9 +28,14 @@ export class ValidationError extends Error {
   }
 }
 
+/** The answer's headers, or empty ones when an outcome built by hand has none. */
+const headersOf = (/** @type {{ headers?: unknown }} */ outcome) =>
+  /** @type {Headers} */ (outcome.headers ?? (typeof Headers === "function" ? new Headers() : {}));
+
 /**
  * The API answered with an error: its documented code (or `TOO_MANY_REQUESTS`, or
- * `HTTP_<status>`), message and body.
+ * `HTTP_<status>`), message, body and headers; how long it asks to wait (`retryAfter`), and
+ * Paradigm's documentation link (`docUrl`).
  * @implements {Omit<import("./index.js").ApiError, "name" | "code" | "endpoint">}
  */
 export class ApiError extends Error {
@@ -46,6 +52,11 @@ export class ApiError extends Error {
     /** @type {string | null} */
     this.serverCode = outcome.serverCode ?? null;
     this.body = outcome.body;
+    this.headers = headersOf(outcome);
+    /** @type {number | null} */
+    this.retryAfter = retryAfterOf(this.headers, outcome.status);
+    /** @type {string | null} */
+    this.docUrl = outcome.docUrl ?? null;
     const fields = fieldErrors(outcome.body);
     if (fields) this.fields = fields;
     /** @type {import("./index.js").ServerIssue[]} */
@@ -97,18 +108,49 @@ function fieldErrors(body) {
 }
 
 /**
- * The request did not complete: no connection, or it dropped before an answer.
+ * What lies under a fetch failure: the system error code (Node's `TypeError: fetch failed`
+ * holds it in its `cause`: `ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_SOCKET`...), and the innermost
+ * cause's message (`bad port`), when there is one.
+ * @param {unknown} cause
+ * @returns {{ code: string | undefined, detail: string | undefined }}
+ */
+function underlying(cause) {
+  /** @type {string | undefined} */ let code;
+  /** @type {string | undefined} */ let detail;
+  let e = cause;
+  for (let depth = 0; e !== null && typeof e === "object" && depth < 4; depth++) {
+    try {
+      const c = /** @type {{ code?: unknown }} */ (e).code;
+      if (code === undefined && typeof c === "string" && /^[A-Z][A-Z0-9_]*$/.test(c)) code = c;
+      const m = /** @type {{ message?: unknown }} */ (e).message;
+      if (depth > 0 && typeof m === "string" && m !== "") detail = m.slice(0, 200);
+      e = /** @type {{ cause?: unknown }} */ (e).cause;
+    } catch (_) {
+      break;
+    }
+  }
+  return { code, detail };
+}
+
+/**
+ * The request did not complete: no connection, or it dropped before an answer. `cause` is what
+ * fetch rejected with; `systemCode` the system code under it (`ECONNREFUSED`), when there is one.
  * @implements {Omit<import("./index.js").NetworkError, "name">}
  */
 export class NetworkError extends Error {
   /**
    * @param {EndpointId} endpoint
    * @param {string} message
+   * @param {unknown} [cause]
    */
-  constructor(endpoint, message) {
-    super(`${endpoint}: the request failed: ${message}`);
+  constructor(endpoint, message, cause) {
+    const { code, detail } = underlying(cause);
+    const more = [detail, code].filter((x) => x !== undefined && !message.includes(x) && !(code && detail?.includes(code) && x === code));
+    super(`${endpoint}: the request failed: ${message}${more.length ? ` (${more.join(": ")})` : ""}`, cause === undefined || cause === null ? undefined : { cause });
     this.name = "NetworkError";
     this.endpoint = endpoint;
+    /** @type {string | null} */
+    this.systemCode = code ?? null;
   }
 }
 
@@ -161,5 +203,6 @@ export class ResponseError extends Error {
     this.endpoint = endpoint;
     this.status = outcome.status;
     this.body = outcome.body;
+    this.headers = headersOf(outcome);
   }
 }

@@ -513,6 +513,17 @@ export interface ApiError<E extends EndpointId = EndpointId> extends Error {
   readonly fields?: { readonly [field: string]: readonly { readonly error: string; readonly detail: string }[] };
   /** The same per-field errors as issues (`[]` when there are none): `flattenIssues(e)` shows them at their form fields. */
   readonly issues: readonly ServerIssue[];
+  /** The response headers. */
+  readonly headers: GlobalInstance<"Headers">;
+  /**
+   * How many seconds the answer asks to wait before trying again, or `null`: its `Retry-After`
+   * (seconds or an HTTP date); on a 429 also `RateLimit-Reset`, a `RateLimit` header's `reset=`
+   * / `t=`, or `X-RateLimit-Reset` (a Unix time, or seconds). A client with `retry` waits it
+   * (up to `maxWaitMs`) and retries by itself.
+   */
+  readonly retryAfter: number | null;
+  /** Paradigm's link to the code's documentation (its envelope's `doc_url`); else `null`. */
+  readonly docUrl: string | null;
 }
 
 /** An `ApiError` of any endpoint, discriminated by `endpoint`: what `instanceof ApiError` narrows to. */
@@ -526,10 +537,17 @@ export const ApiError: {
   readonly prototype: AnyApiError;
 };
 
-/** The request did not complete: no connection, or it dropped before an answer. */
+/**
+ * The request did not complete: no connection, or it dropped before an answer. `cause` is what
+ * fetch rejected with (in Node a `TypeError: fetch failed` whose own `cause` is the system
+ * error); `systemCode` is that error's code (`ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`...), also
+ * named in the message.
+ */
 export class NetworkError extends Error {
   readonly name: "NetworkError";
   readonly endpoint: EndpointId;
+  readonly cause?: unknown;
+  readonly systemCode: string | null;
 }
 
 /** No answer within the client's `timeoutMs`. */
@@ -552,6 +570,30 @@ export class ResponseError extends Error {
   readonly endpoint: EndpointId;
   readonly status: number;
   readonly body: JsonValue;
+  readonly headers: GlobalInstance<"Headers">;
+}
+
+/**
+ * What a client's `onRequest` hook receives before each attempt: the request as `redactRequest`
+ * shows it (`Authorization: Bearer <redacted>`, every secret body value `<redacted>`) and the
+ * attempt number (0 first).
+ */
+export interface RequestEvent extends BuiltRequestData<string> {
+  readonly attempt: number;
+}
+
+/**
+ * What a client's `onResponse` hook receives after each answer: its status, its headers (names
+ * lowercase; credential headers read `<redacted>`), its body text with every secret-looking
+ * value `<redacted>` (undefined when empty), how long it took and the attempt number.
+ */
+export interface ResponseEvent {
+  readonly endpoint: EndpointId;
+  readonly attempt: number;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+  readonly durationMs: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -124,7 +124,18 @@ export function plainOptions(options, what) {
  * @returns {T}
  */
 export function readOptions(what, read, options) {
-  const plain = plainOptions(options, what);
+  return readPlain(what, read, plainOptions(options, what));
+}
+
+/**
+ * `readOptions` over options already copied by `plainOptions`.
+ * @template T
+ * @param {string} what
+ * @param {(options: unknown) => T} read
+ * @param {unknown} plain
+ * @returns {T}
+ */
+export function readPlain(what, read, plain) {
   enter(what);
   try {
     return read(plain);
@@ -140,8 +151,8 @@ export function readOptions(what, read, options) {
  * @typedef {{
  *   build(index: number, body: unknown, options: BuildOptions, text: string | undefined): BuiltRequestData<string> | { invalid: ValidationResult },
  *   buildOptions(options: unknown): BuildOptions & { strict: boolean },
- *   curl(request: PlainRequest, reveal: boolean): string,
- *   curlOptions(options: unknown): boolean,
+ *   curl(request: PlainRequest, reveal: boolean, variable: string | undefined): string,
+ *   curlOptions(options: unknown): { reveal: boolean, variable: string | undefined },
  *   redact(request: PlainRequest): BuiltRequestData<string>,
  * }} RequestExports
  */
@@ -194,10 +205,10 @@ export function requests(wasm, validate) {
   function toCurl(request, options) {
     const { curl, curlOptions } = wasm.exports();
     const plain = plainRequest(request, "toCurl");
-    const reveal = readOptions("toCurl", curlOptions, options);
+    const { reveal, variable } = readOptions("toCurl", curlOptions, options);
     enter("toCurl");
     try {
-      return curl(plain, reveal);
+      return curl(plain, reveal, variable);
     } finally {
       leave();
     }

@@ -125,8 +125,18 @@ export function parseFault(spec) {
         if (value !== null) throw new Error(`fault "${name}" takes no value`);
         terminal(name);
         break;
+      case "ratelimit": {
+        const m = /^(\d+)\/(\d+)(ms|s|m)?$/.exec(value ?? "");
+        const limit = m ? Number(m[1]) : NaN;
+        const windowMs = m ? Number(m[2]) * ({ ms: 1, s: 1000, m: 60_000 }[m[3] ?? "ms"] ?? 1) : NaN;
+        if (!m || limit < 1 || limit > 1_000_000 || windowMs < 1 || windowMs > 3_600_000) {
+          throw new Error("ratelimit needs <n>/<window>: at most n requests per window (ms, or with a unit: 500ms, 2s, 2m; up to an hour), e.g. ratelimit=500/2m");
+        }
+        terminal("ratelimit", { limit, windowMs });
+        break;
+      }
       default:
-        throw new Error(`unknown fault "${part}"; known: delay=<ms>, status=<code>, code=<CODE>, malformed, empty, wrong-shape, drop`);
+        throw new Error(`unknown fault "${part}"; known: delay=<ms>, status=<code>, code=<CODE>, malformed, empty, wrong-shape, drop, ratelimit=<n>/<window>`);
     }
   }
   return fault;
@@ -269,15 +279,49 @@ function paradigmConnectionProblem(ds) {
 // ---------------------------------------------------------------------------------------------
 // The app.
 
-export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = () => {} } = {}) {
+/**
+ * A fixed-window limiter, as express-rate-limit (Databrain's) counts: every request of the window
+ * counts, the first one opens it, and once `limit` is passed each answer is a 429 until it ends.
+ * @param {{ limit: number, windowMs: number }} fault
+ */
+function limiter({ limit, windowMs }) {
+  let start = -Infinity;
+  let used = 0;
+  /** @returns {{ allowed: boolean, headers: Record<string, string> }} */
+  return function hit(now = Date.now()) {
+    if (now - start >= windowMs) {
+      start = now;
+      used = 0;
+    }
+    used++;
+    const resetMs = start + windowMs - now;
+    const remaining = Math.max(0, limit - used);
+    const headers = {
+      "RateLimit-Limit": String(limit),
+      "RateLimit-Remaining": String(remaining),
+      "RateLimit-Reset": String(Math.ceil(resetMs / 1000)),
+      "X-RateLimit-Limit": String(limit),
+      "X-RateLimit-Remaining": String(remaining),
+      "X-RateLimit-Reset": String(Math.ceil((start + windowMs) / 1000)),
+    };
+    if (used <= limit) return { allowed: true, headers };
+    return { allowed: false, headers: { "Retry-After": String(Math.ceil(resetMs / 1000)), ...headers } };
+  };
+}
+
+export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = () => {}, rateLimit } = {}) {
   let state;
   let stats;
-  let faults; // [{spec, parsed, remaining, route}]
+  let faults; // [{spec, parsed, remaining, route, hit?}]: a ratelimit entry stays (its `hit` counts)
   const timers = new Set();
+  // MOCK_RATELIMIT: a limiter over every API request, kept through resets (as a server's config).
+  const baseLimiter = rateLimit ? limiter(parseFault(`ratelimit=${rateLimit}`)) : null;
+  // X-Mock-Fault: ratelimit=...: one limiter per spec, for as long as the mock runs.
+  const headerLimiters = new Map();
 
   function reset() {
     state = freshState(seed);
-    stats = { requests: 0, byRoute: Object.fromEntries(ROUTE_KEYS.map((k) => [k, 0])), preflights: 0, last: null };
+    stats = { requests: 0, byRoute: Object.fromEntries(ROUTE_KEYS.map((k) => [k, 0])), preflights: 0, limited: 0, last: null };
     faults = [];
   }
   reset();
@@ -311,7 +355,7 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
     const asked = String(req.headers["access-control-request-headers"] ?? "").split(",").map((h) => h.trim()).filter((h) => h && !ALLOWED_HEADERS.includes(h.toLowerCase()));
     res.setHeader("Access-Control-Allow-Headers", ["Authorization", "Content-Type", "X-Mock-Fault", ...asked].join(", "));
     res.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-    res.setHeader("Access-Control-Expose-Headers", "Retry-After, WWW-Authenticate, X-Mock-Error");
+    res.setHeader("Access-Control-Expose-Headers", "Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, WWW-Authenticate, X-Mock-Error");
     return true;
   }
 
@@ -364,10 +408,35 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
 
   // ----- faults ----------------------------------------------------------------------------
 
+  /**
+   * The rate limiters this request meets (MOCK_RATELIMIT, the queued `ratelimit` faults of its
+   * route, a `ratelimit` X-Mock-Fault), each counting it: the first that refuses it gives the
+   * fault of a 429; else its RateLimit headers are set on the answer. Never consumed by count.
+   */
+  function limited(ctx, headerFault) {
+    const hits = [];
+    if (baseLimiter) hits.push(baseLimiter);
+    for (const f of faults) if (f.hit && (f.route === null || f.route === ctx.routeKey)) hits.push(f.hit);
+    if (headerFault?.kind === "ratelimit") {
+      if (!headerLimiters.has(headerFault.spec)) headerLimiters.set(headerFault.spec, limiter(headerFault));
+      hits.push(headerLimiters.get(headerFault.spec));
+    }
+    let refused = null;
+    for (const hit of hits) {
+      const { allowed, headers } = hit();
+      if (!allowed && !refused) refused = headers;
+      if (!refused) for (const [k, v] of Object.entries(headers)) ctx.res.setHeader(k, v);
+    }
+    return refused;
+  }
+
   function takeFault(ctx) {
     const header = ctx.req.headers["x-mock-fault"];
-    if (header !== undefined) return parseFault(Array.isArray(header) ? header.join(",") : header);
-    const i = faults.findIndex((f) => f.route === null || f.route === ctx.routeKey);
+    const headerFault = header === undefined ? null : parseFault(Array.isArray(header) ? header.join(",") : header);
+    const refused = limited(ctx, headerFault);
+    if (refused) return { spec: headerFault?.kind === "ratelimit" ? headerFault.spec : "ratelimit", delay: headerFault?.delay ?? 0, kind: "limited", headers: refused };
+    if (headerFault) return headerFault.kind === "ratelimit" ? (headerFault.delay ? { ...headerFault, kind: null } : null) : headerFault;
+    const i = faults.findIndex((f) => !f.hit && (f.route === null || f.route === ctx.routeKey));
     if (i < 0) return null;
     const f = faults[i];
     if (--f.remaining <= 0) faults.splice(i, 1);
@@ -380,6 +449,13 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
   function answerFault(ctx, fault) {
     const family = ctx.family;
     switch (fault.kind) {
+      case "limited": {
+        // The message is express-rate-limit's default; the body the family's envelope.
+        stats.limited++;
+        const message = "Too many requests, please try again later.";
+        if (family === "databrain") return databrainError(ctx, 429, "TOO_MANY_REQUESTS", message, fault.headers);
+        return paradigmError(ctx, 429, "throttled", message, {}, fault.headers);
+      }
       case "status": {
         const status = fault.status;
         const retry = status === 429 || status === 503 ? { "Retry-After": "1" } : undefined;
@@ -563,7 +639,7 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
         return send(ctx, 200, {
           routes: ROUTES.map((r) => r.key),
           token: "see the start line (env MOCK_TOKEN)",
-          faults: "X-Mock-Fault header or POST /__mock/faults {fault, count, route?}: delay=<ms>, status=<code>, code=<CODE>, malformed, empty, wrong-shape, drop",
+          faults: "X-Mock-Fault header or POST /__mock/faults {fault, count, route?}: delay=<ms>, status=<code>, code=<CODE>, malformed, empty, wrong-shape, drop, ratelimit=<n>/<window>",
           admin: ["GET /__mock/stats", "POST /__mock/reset", "GET /__mock/state", "GET|POST|DELETE /__mock/faults", "POST /__mock/sync/{id}"],
         });
       }
@@ -586,7 +662,9 @@ export function createMockApp({ seed = loadSeed(), token = DEFAULT_TOKEN, log = 
           const route = b.route ?? null;
           if (route !== null && !ROUTE_KEYS.includes(route)) throw new Error(`route must be one of ${ROUTE_KEYS.join(", ")}`);
           const parsed = parseFault(b.fault);
-          faults.push({ spec: parsed.spec, parsed, remaining: count, route });
+          // A rate limit is a standing limiter: it stays queued (`count` does not apply) until
+          // DELETE /__mock/faults or a reset.
+          faults.push({ spec: parsed.spec, parsed, remaining: count, route, ...(parsed.kind === "ratelimit" ? { hit: limiter(parsed) } : {}) });
           return send(ctx, 200, { faults: faults.map(({ spec, remaining, route }) => ({ fault: spec, remaining, route })) });
         }
       }

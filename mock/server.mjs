@@ -37,7 +37,16 @@ const token = process.env.MOCK_TOKEN || app.DEFAULT_TOKEN;
 const quiet = process.env.MOCK_QUIET === "1";
 const seed = app.loadSeed(process.env.MOCK_SEED ? new URL(process.env.MOCK_SEED, `file://${process.cwd()}/`) : app.SEED_PATH);
 
-const mock = app.createMockApp({ seed, token, log: quiet ? () => {} : (line) => console.log(line) });
+const rateLimit = process.env.MOCK_RATELIMIT || undefined;
+if (rateLimit !== undefined) {
+  try {
+    app.parseFault(`ratelimit=${rateLimit}`);
+  } catch (e) {
+    console.error(`MOCK_RATELIMIT: ${e.message}`);
+    process.exit(2);
+  }
+}
+const mock = app.createMockApp({ seed, token, rateLimit, log: quiet ? () => {} : (line) => console.log(line) });
 const server = http.createServer(mock.listener);
 server.keepAliveTimeout = 5_000;
 

@@ -100,7 +100,9 @@ fn boundary_types() -> String {
         BuiltRequest::<()>::DECL,
         Sent::<()>::DECL,
     ];
-    let mut out = String::from("\n// The boundary's structs, from their Rust definitions (src/http) by tsify.\n\n");
+    let mut out = String::from(
+        "\n// The boundary's structs, from their Rust definitions (src/http) by tsify.\n\nimport type { GlobalInstance, RequestEvent, ResponseEvent } from \"./index.js\";\n\n",
+    );
     for d in decls {
         out.push_str(d);
         out.push_str("\n\n");

@@ -18,6 +18,11 @@ pub const MAX_TIMER_MS: f64 = 2_147_483_647.0;
 pub const DEFAULT_RETRIES: u32 = 2;
 /// The first back-off when `retry` gives none (it doubles on each retry).
 pub const DEFAULT_BACKOFF_MS: f64 = 200.0;
+/// The longest wait a rate-limited answer may ask for before it is retried, when `retry` gives
+/// none: two minutes, the window of Databrain's documented per-IP limiter (self-hosted
+/// `RATE_LIMIT`, reference §1.5). A longer `Retry-After` is not waited for: the `ApiError` is
+/// thrown with its `retryAfter`.
+pub const DEFAULT_MAX_WAIT_MS: f64 = 120_000.0;
 
 /// How a client connects: `new DatabrainClient(options)`, `new ParadigmClient(options)`.
 #[derive(Debug, Deserialize)]
@@ -36,8 +41,11 @@ pub struct ClientOptions {
     #[serde(default)]
     #[cfg_attr(feature = "types", tsify(optional, type = "number"))]
     pub timeout_ms: Option<Number>,
-    /// Retry idempotent requests (PUT) after a network error or a 5xx answer: `true` for 2
-    /// retries from 200 ms, or `{ retries, backoffMs }`. POST and PATCH are never retried.
+    /// Retry: `true` for 2 retries from 200 ms, or `{ retries, backoffMs, maxWaitMs }`. A 429
+    /// (rate limited: refused before it was processed) is retried for every method, after the
+    /// wait its `Retry-After`, `RateLimit-Reset` or `X-RateLimit-Reset` header asks for (at most
+    /// `maxWaitMs`); a network error or a 5xx answer only for idempotent requests (PUT): POST and
+    /// PATCH may have been processed.
     #[serde(default)]
     #[cfg_attr(feature = "types", tsify(optional, type = "boolean | RetryOptions"))]
     pub retry: Option<Retry>,
@@ -45,9 +53,107 @@ pub struct ClientOptions {
     #[serde(default)]
     #[cfg_attr(feature = "types", tsify(optional))]
     pub strict: Option<bool>,
+    /// Extra request headers (a tracing id, a proxy's header). `Authorization` is refused: the
+    /// token is set by `token` only. A `Content-Type` or `Accept` here replaces the client's.
+    #[serde(default)]
+    #[cfg_attr(feature = "types", tsify(optional, type = "Record<string, string>"))]
+    pub headers: Option<ExtraHeaders>,
+    /// The fetch to send with (a test double, undici's with a proxy agent, an instrumented one);
+    /// `globalThis.fetch` by default. It is called with a `Request` and must resolve to a
+    /// `Response`.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "types",
+        tsify(optional, type = "(input: GlobalInstance<\"Request\">) => Promise<GlobalInstance<\"Response\">>")
+    )]
+    pub fetch: Option<Function>,
+    /// Called before each attempt with a redacted copy of the request (token and secret body
+    /// values read `<redacted>`) and the attempt number (0 first); awaited.
+    #[serde(default)]
+    #[cfg_attr(feature = "types", tsify(optional, type = "(request: RequestEvent) => void | Promise<void>"))]
+    pub on_request: Option<Function>,
+    /// Called after each answer with a redacted copy of it (status, headers, body text with
+    /// secret-looking values read `<redacted>`) and the attempt number; awaited.
+    #[serde(default)]
+    #[cfg_attr(feature = "types", tsify(optional, type = "(response: ResponseEvent) => void | Promise<void>"))]
+    pub on_response: Option<Function>,
 }
 
-/// `retry: { retries, backoffMs }`.
+/// An option that is a JS function (`fetch`, `onRequest`, `onResponse`): declared here so that its
+/// doc line and type have one home, but read by js/clients.js, which takes it out of the options
+/// before the rest crosses into wasm (a function has no serde form). Anything found here is
+/// ignored.
+#[derive(Debug)]
+pub struct Function;
+
+impl<'de> Deserialize<'de> for Function {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de::IgnoredAny::deserialize(d).map(|_| Function)
+    }
+}
+
+/// `headers`: name/value pairs in the order given.
+#[derive(Debug, Default, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct ExtraHeaders(#[serde(serialize_with = "pairs")] pub Vec<(String, String)>);
+
+fn pairs<S: serde::Serializer>(headers: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(headers.iter().map(|(k, v)| (k, v)))
+}
+
+impl<'de> Deserialize<'de> for ExtraHeaders {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct HeadersVisitor;
+        impl<'de> Visitor<'de> for HeadersVisitor {
+            type Value = ExtraHeaders;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of header names to string values")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<ExtraHeaders, E> {
+                Ok(ExtraHeaders::default())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ExtraHeaders, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    out.push((k, v));
+                }
+                Ok(ExtraHeaders(out))
+            }
+        }
+        d.deserialize_map(HeadersVisitor)
+    }
+}
+
+/// Whether `name` is an HTTP header name (RFC 9110 `token`).
+fn header_name(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+impl ExtraHeaders {
+    /// Checks each name and value: a header name, a value without control characters (no header
+    /// injection), and no `Authorization` (the token is set by `token` only). Messages name the
+    /// header, never its value.
+    pub fn check(&self, option: &'static str) -> Result<(), OptionError> {
+        for (name, value) in &self.0 {
+            if !header_name(name) {
+                return Err(OptionError::Header(option, name.clone(), "is not a header name"));
+            }
+            if name.eq_ignore_ascii_case("authorization") {
+                return Err(OptionError::Header(
+                    option,
+                    name.clone(),
+                    "cannot be set here: the token option sets it, so that no header replaces the token by accident",
+                ));
+            }
+            if value.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f) {
+                return Err(OptionError::Header(option, name.clone(), "has a control character in its value"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `retry: { retries, backoffMs, maxWaitMs }`.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "types", derive(tsify::Tsify))]
@@ -60,6 +166,12 @@ pub struct RetryOptions {
     #[serde(default)]
     #[cfg_attr(feature = "types", tsify(optional, type = "number"))]
     pub backoff_ms: Option<Number>,
+    /// The longest wait a 429's headers may ask for (default 120000, Databrain's documented
+    /// two-minute window); a longer one is not waited for: the `ApiError` is thrown, with its
+    /// `retryAfter`.
+    #[serde(default)]
+    #[cfg_attr(feature = "types", tsify(optional, type = "number"))]
+    pub max_wait_ms: Option<Number>,
 }
 
 /// A JS number (serde's own messages would say `f64`); `number` in TypeScript.
@@ -102,7 +214,7 @@ impl<'de> Deserialize<'de> for Retry {
         impl<'de> Visitor<'de> for RetryVisitor {
             type Value = Retry;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a boolean or { retries, backoffMs }")
+                f.write_str("a boolean or { retries, backoffMs, maxWaitMs }")
             }
             fn visit_bool<E: de::Error>(self, b: bool) -> Result<Retry, E> {
                 Ok(Retry::Enabled(b))
@@ -138,6 +250,11 @@ pub struct BuildOptions {
     #[serde(default)]
     #[cfg_attr(feature = "types", tsify(optional))]
     pub strict: Option<bool>,
+    /// Extra request headers, after the client's; `Authorization` is refused (see
+    /// `ClientOptions.headers`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "types", tsify(optional, type = "Record<string, string>"))]
+    pub headers: Option<ExtraHeaders>,
 }
 
 /// `toCurl(request, options)`.
@@ -149,6 +266,29 @@ pub struct CurlOptions {
     #[serde(default)]
     #[cfg_attr(feature = "types", tsify(optional))]
     pub reveal_secrets: Option<bool>,
+    /// The environment variable the redacted command reads the token from (default
+    /// `DATABRAIN_TOKEN` or `PARADIGM_TOKEN`, by the request's API): a shell name
+    /// (`[A-Za-z_][A-Za-z0-9_]*`).
+    #[serde(default)]
+    #[cfg_attr(feature = "types", tsify(optional))]
+    pub token_variable: Option<String>,
+}
+
+impl CurlOptions {
+    /// `(reveal, the token variable the caller chose)`, checked.
+    pub fn check(self) -> Result<(bool, Option<String>), OptionError> {
+        if let Some(v) = &self.token_variable {
+            let mut bytes = v.bytes();
+            let first = bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_');
+            if !first || !bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                return Err(OptionError::Invalid(
+                    "tokenVariable",
+                    "an environment variable name ([A-Za-z_][A-Za-z0-9_]*)",
+                ));
+            }
+        }
+        Ok((self.reveal_secrets.unwrap_or(false), self.token_variable))
+    }
 }
 
 /// What a client works with: `ClientOptions` checked, defaults filled in.
@@ -165,7 +305,10 @@ pub struct ClientConfig {
     pub timeout_ms: Option<f64>,
     pub retries: u32,
     pub backoff_ms: f64,
+    pub max_wait_ms: f64,
     pub strict: bool,
+    #[cfg_attr(feature = "types", tsify(type = "Record<string, string>"))]
+    pub headers: ExtraHeaders,
 }
 
 /// A value serde cannot reject by type alone.
@@ -174,6 +317,8 @@ pub enum OptionError {
     /// `(option, what it must be)`.
     Invalid(&'static str, &'static str),
     Request(RequestError),
+    /// `(option, header name, what is wrong)`.
+    Header(&'static str, String, &'static str),
 }
 
 impl std::fmt::Display for OptionError {
@@ -181,6 +326,9 @@ impl std::fmt::Display for OptionError {
         match self {
             OptionError::Invalid(name, what) => write!(f, "options.{name} must be {what}"),
             OptionError::Request(e) => write!(f, "options.{e}"),
+            OptionError::Header(option, name, what) => {
+                write!(f, "options.{option}: the header {} {what}", crate::engine::text::quote(name))
+            }
         }
     }
 }
@@ -206,9 +354,11 @@ impl ClientOptions {
                 return Err(OptionError::Invalid("timeoutMs", "a positive number of milliseconds, at most 2147483647"));
             }
         }
-        let (retries, backoff_ms) = match self.retry {
-            None | Some(Retry::Enabled(false)) => (0, 0.0),
-            Some(Retry::Enabled(true)) => (DEFAULT_RETRIES, DEFAULT_BACKOFF_MS),
+        let headers = self.headers.unwrap_or_default();
+        headers.check("headers")?;
+        let (retries, backoff_ms, max_wait_ms) = match self.retry {
+            None | Some(Retry::Enabled(false)) => (0, 0.0, DEFAULT_MAX_WAIT_MS),
+            Some(Retry::Enabled(true)) => (DEFAULT_RETRIES, DEFAULT_BACKOFF_MS, DEFAULT_MAX_WAIT_MS),
             Some(Retry::Policy(p)) => {
                 let retries = match p.retries.map(|n| n.0) {
                     None => DEFAULT_RETRIES,
@@ -219,7 +369,11 @@ impl ClientOptions {
                 if !(0.0..=MAX_TIMER_MS).contains(&backoff) {
                     return Err(OptionError::Invalid("retry.backoffMs", "a number from 0 to 2147483647"));
                 }
-                (retries, backoff)
+                let max_wait = p.max_wait_ms.map_or(DEFAULT_MAX_WAIT_MS, |n| n.0);
+                if !(0.0..=MAX_TIMER_MS).contains(&max_wait) {
+                    return Err(OptionError::Invalid("retry.maxWaitMs", "a number from 0 to 2147483647"));
+                }
+                (retries, backoff, max_wait)
             }
         };
         Ok(ClientConfig {
@@ -228,7 +382,9 @@ impl ClientOptions {
             timeout_ms: self.timeout_ms.map(|n| n.0),
             retries,
             backoff_ms,
+            max_wait_ms,
             strict: self.strict.unwrap_or(false),
+            headers,
         })
     }
 }
@@ -291,6 +447,34 @@ mod tests {
         assert!(too_long.is_err_and(|e| e.starts_with("options.timeoutMs must be")));
         let fraction = client(serde_json::json!({"token": "t", "retry": {"retries": 1.5}}));
         assert_eq!(fraction.err().as_deref(), Some("options.retry.retries must be a whole number >= 0"));
+        let c = client(serde_json::json!({"token": "t", "retry": {"maxWaitMs": 5000}})).expect("valid");
+        assert_eq!((c.retries, c.max_wait_ms), (2, 5000.0));
+        assert_eq!(client(serde_json::json!({"token": "t"})).expect("valid").max_wait_ms, DEFAULT_MAX_WAIT_MS);
+        let e = client(serde_json::json!({"token": "t", "retry": {"maxWaitMs": -1}})).expect_err("negative");
+        assert_eq!(e, "options.retry.maxWaitMs must be a number from 0 to 2147483647");
+    }
+
+    #[test]
+    fn extra_headers_keep_order_and_never_replace_the_token() {
+        let c = client(serde_json::json!({"token": "t", "headers": {"X-Trace": "a", "Accept": "b"}})).expect("valid");
+        // (serde_json's map sorts keys; from JS they keep the caller's order.)
+        assert_eq!(
+            c.headers.0,
+            vec![("Accept".to_string(), "b".to_string()), ("X-Trace".to_string(), "a".to_string())]
+        );
+        for name in ["Authorization", "authorization", "AUTHORIZATION"] {
+            let e = client(serde_json::json!({"token": "t", "headers": {name: "Bearer other"}})).expect_err("refused");
+            assert!(e.starts_with(&format!("options.headers: the header \"{name}\" cannot be set here")), "{e}");
+            assert!(!e.contains("other"), "{e}");
+        }
+        let e = client(serde_json::json!({"token": "t", "headers": {"X-A": "v\r\nX-Injected: 1"}})).expect_err("crlf");
+        assert_eq!(e, "options.headers: the header \"X-A\" has a control character in its value");
+        let e = client(serde_json::json!({"token": "t", "headers": {"bad name": "v"}})).expect_err("name");
+        assert_eq!(e, "options.headers: the header \"bad name\" is not a header name");
+        let e = client(serde_json::json!({"token": "t", "headers": {"X-A": 5}})).expect_err("mistyped");
+        assert!(e.starts_with("options.headers") && e.contains("expected a string"), "{e}");
+        // The function options are JS's to read: whatever reaches serde is ignored.
+        assert!(client(serde_json::json!({"token": "t", "fetch": {}, "onRequest": 1, "onResponse": null})).is_ok());
     }
 
     #[test]
@@ -302,7 +486,7 @@ mod tests {
         let e = client(serde_json::json!({"token": "t", "baseUrl": 5})).expect_err("mistyped");
         assert_eq!(e, "options.baseUrl: found a number, expected a string");
         let e = client(serde_json::json!({"token": "t", "retry": "hunter2"})).expect_err("mistyped");
-        assert!(!e.contains("hunter2") && e.contains("expected a boolean or { retries, backoffMs }"), "{e}");
+        assert!(!e.contains("hunter2") && e.contains("expected a boolean or { retries, backoffMs, maxWaitMs }"), "{e}");
         let e = client(serde_json::json!({"baseUrl": "https://x"})).expect_err("missing");
         assert_eq!(e, "options: missing field `token`");
     }

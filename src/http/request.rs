@@ -61,10 +61,11 @@ pub struct BuiltRequest<B> {
     pub method: &'static str,
     /// The absolute URL: the base URL (or the API's default) and the endpoint's path.
     pub url: String,
-    /// `Authorization: Bearer <token>`, `Content-Type` and `Accept: application/json`.
+    /// `Authorization: Bearer <token>`, `Content-Type` and `Accept: application/json`, then the
+    /// caller's extra headers (`headers` option).
     #[serde(serialize_with = "header_map")]
     #[cfg_attr(feature = "types", tsify(type = "Record<string, string>"))]
-    pub headers: Vec<(&'static str, String)>,
+    pub headers: Vec<(std::borrow::Cow<'static, str>, String)>,
     /// The body as JSON text.
     pub body: B,
 }
@@ -77,21 +78,35 @@ impl<B> BuiltRequest<B> {
 }
 
 /// Headers as one object, in order.
-fn header_map<S: serde::Serializer>(headers: &[(&'static str, String)], s: S) -> Result<S::Ok, S::Error> {
+fn header_map<S: serde::Serializer>(
+    headers: &[(std::borrow::Cow<'static, str>, String)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
     s.collect_map(headers.iter().map(|(k, v)| (k, v)))
 }
 
-/// The request for `ep`: URL from the base and id, the token's headers, and `body`.
+/// The request for `ep`: URL from the base and id, the token's headers, the caller's `extra`
+/// headers (checked by `ExtraHeaders::check`: never `Authorization`), and `body`. An extra
+/// header named like one of ours (`Accept`, `Content-Type`, any case) replaces it in place.
 pub fn build<B>(
     ep: &'static Endpoint,
     base: Option<&str>,
     id: Option<f64>,
     token_: &str,
+    extra: &[(String, String)],
     body: B,
 ) -> Result<BuiltRequest<B>, RequestError> {
     let token_ = token(token_)?;
     let url = url(ep, base, id)?;
-    Ok(BuiltRequest { endpoint: ep.id, method: ep.method, url, headers: headers(token_).into(), body })
+    let mut all: Vec<(std::borrow::Cow<'static, str>, String)> =
+        headers(token_).into_iter().map(|(k, v)| (std::borrow::Cow::Borrowed(k), v)).collect();
+    for (name, value) in extra {
+        match all.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case(name)) {
+            Some(slot) => *slot = (std::borrow::Cow::Owned(name.clone()), value.clone()),
+            None => all.push((std::borrow::Cow::Owned(name.clone()), value.clone())),
+        }
+    }
+    Ok(BuiltRequest { endpoint: ep.id, method: ep.method, url, headers: all, body })
 }
 
 /// The default base URL of an API.
@@ -483,6 +498,19 @@ mod tests {
 
     fn ep(id: &str) -> &'static Endpoint {
         endpoint(id).expect("endpoint")
+    }
+
+    #[test]
+    fn extra_headers_follow_ours_and_replace_accept_or_content_type_in_place() {
+        let extra = vec![
+            ("X-Request-Id".to_string(), "r1".to_string()),
+            ("accept".to_string(), "application/problem+json".to_string()),
+        ];
+        let r = build(ep("databrain.createWorkspace"), None, None, "t0k", &extra, ()).expect("built");
+        let names: Vec<&str> = r.headers.iter().map(|(k, _)| k.as_ref()).collect();
+        assert_eq!(names, ["Authorization", "Content-Type", "accept", "X-Request-Id"]);
+        assert_eq!(r.headers[0].1, "Bearer t0k");
+        assert_eq!(r.headers[2].1, "application/problem+json");
     }
 
     #[test]

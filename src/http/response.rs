@@ -22,7 +22,7 @@ pub enum Outcome {
     Ok { data: Option<&'static str> },
     /// A documented (or status-derived) error. `server_code` is the code the body named when the
     /// docs do not list it for the endpoint (then `code` is the status's documented one).
-    Api { code: String, message: String, server_code: Option<String> },
+    Api { code: String, message: String, server_code: Option<String>, doc_url: Option<String> },
     /// A success status whose body is not the documented JSON.
     Response { message: String },
 }
@@ -35,35 +35,68 @@ pub enum Outcome {
 #[serde(tag = "kind", rename_all = "lowercase")]
 #[cfg_attr(feature = "types", derive(tsify::Tsify))]
 pub enum Sent<J> {
-    /// Success: the documented data (the body's `data` member or the body itself).
-    Ok { status: u16, data: J },
+    /// Success: the documented data (the body's `data` member or the body itself), the whole
+    /// body and the response headers (a `Headers`).
+    Ok {
+        status: u16,
+        data: J,
+        body: J,
+        #[cfg_attr(feature = "types", tsify(type = "GlobalInstance<\"Headers\">"))]
+        headers: J,
+    },
     /// The API answered an error: its documented code (or [`TOO_MANY_REQUESTS`], or
-    /// `HTTP_<status>`), message and body; `serverCode`, an undocumented code the body named.
+    /// `HTTP_<status>`), message, body and headers; `serverCode`, an undocumented code the body
+    /// named; `docUrl`, the page Paradigm's envelope links (`doc_url`).
     Api {
         status: u16,
         code: String,
         message: String,
         body: J,
+        #[cfg_attr(feature = "types", tsify(type = "GlobalInstance<\"Headers\">"))]
+        headers: J,
         #[serde(rename = "serverCode")]
         #[cfg_attr(feature = "types", tsify(type = "string | null"))]
         server_code: Option<String>,
+        #[serde(rename = "docUrl")]
+        #[cfg_attr(feature = "types", tsify(type = "string | null"))]
+        doc_url: Option<String>,
     },
     /// A success status whose body is not the documented JSON.
-    Response { status: u16, message: String, body: J },
-    /// No answer: no connection, a dropped one, or a redirect (never followed).
-    Network { message: String },
+    Response {
+        status: u16,
+        message: String,
+        body: J,
+        #[cfg_attr(feature = "types", tsify(type = "GlobalInstance<\"Headers\">"))]
+        headers: J,
+    },
+    /// No answer: no connection, a dropped one, or a redirect (never followed). `cause` is what
+    /// fetch rejected with (Node's `TypeError: fetch failed` holds `ECONNREFUSED` in its own
+    /// `cause`), or `null`.
+    Network {
+        message: String,
+        #[cfg_attr(feature = "types", tsify(type = "unknown"))]
+        cause: J,
+    },
     /// The request's signal fired (the caller's, or the client's timeout).
     Aborted,
 }
 
 impl<J> Sent<J> {
-    /// The verdict on an answer, with its parts: `data` for a success, `body` (the whole answer)
-    /// otherwise.
-    pub fn answer(outcome: Outcome, status: u16, data: impl FnOnce(Option<&'static str>) -> J, body: J) -> Sent<J> {
+    /// The verdict on an answer, with its parts: `data` for a success, and the whole `body` and
+    /// the `headers` for every answer.
+    pub fn answer(
+        outcome: Outcome,
+        status: u16,
+        data: impl FnOnce(Option<&'static str>) -> J,
+        body: J,
+        headers: J,
+    ) -> Sent<J> {
         match outcome {
-            Outcome::Ok { data: key } => Sent::Ok { status, data: data(key) },
-            Outcome::Api { code, message, server_code } => Sent::Api { status, code, message, body, server_code },
-            Outcome::Response { message } => Sent::Response { status, message, body },
+            Outcome::Ok { data: key } => Sent::Ok { status, data: data(key), body, headers },
+            Outcome::Api { code, message, server_code, doc_url } => {
+                Sent::Api { status, code, message, body, headers, server_code, doc_url }
+            }
+            Outcome::Response { message } => Sent::Response { status, message, body, headers },
         }
     }
 }
@@ -102,10 +135,14 @@ pub fn fallback(ep: &Endpoint, status: u16) -> (String, String) {
 pub fn classify<V: Value>(ep: &Endpoint, status: u16, body: &Body<V>) -> Outcome {
     let success = (200..300).contains(&status);
     if !success {
-        let (code, message) = match (ep.api, body) {
-            (Api::Databrain, Body::Json(b)) => (string_at(b, &["error", "code"]), string_at(b, &["error", "message"])),
-            (Api::Paradigm, Body::Json(b)) => (string_at(b, &["error"]), string_at(b, &["detail"])),
-            _ => (None, None),
+        let (code, message, doc_url) = match (ep.api, body) {
+            (Api::Databrain, Body::Json(b)) => {
+                (string_at(b, &["error", "code"]), string_at(b, &["error", "message"]), None)
+            }
+            (Api::Paradigm, Body::Json(b)) => {
+                (string_at(b, &["error"]), string_at(b, &["detail"]), string_at(b, &["doc_url"]))
+            }
+            _ => (None, None, None),
         };
         let (fallback_code, fallback_message) = fallback(ep, status);
         // A code the docs list for the endpoint is the code; any other the body names is kept
@@ -119,7 +156,7 @@ pub fn classify<V: Value>(ep: &Endpoint, status: u16, body: &Body<V>) -> Outcome
         let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| {
             ep.errors.iter().find(|e| e.code == code).map_or(fallback_message, |e| e.doc.to_string())
         });
-        return Outcome::Api { code, message, server_code };
+        return Outcome::Api { code, message, server_code, doc_url: doc_url.filter(|u| !u.is_empty()) };
     }
     let shape_error = |expected: &str| Outcome::Response {
         message: format!("{} {} answered {status} with {}; expected {expected}.", ep.method, ep.path, describe(body)),
@@ -211,14 +248,23 @@ mod tests {
         );
         assert_eq!(
             o,
-            Outcome::Api { code: "WORKSPACE_NAME_ALREADY_EXISTS".into(), message: "taken".into(), server_code: None }
+            Outcome::Api {
+                code: "WORKSPACE_NAME_ALREADY_EXISTS".into(),
+                message: "taken".into(),
+                server_code: None,
+                doc_url: None
+            }
         );
         let o = of(
             "paradigm.updateWorkspace",
             409,
-            json!({"id": null, "code": 409, "error": "conflict", "detail": "locked"}),
+            json!({"id": null, "code": 409, "error": "conflict", "detail": "locked", "doc_url": "https://d/errors#conflict"}),
         );
-        assert_eq!(o, Outcome::Api { code: "conflict".into(), message: "locked".into(), server_code: None });
+        let doc_url = Some("https://d/errors#conflict".to_string());
+        assert_eq!(o, Outcome::Api { code: "conflict".into(), message: "locked".into(), server_code: None, doc_url });
+        // Databrain's envelope has no doc_url: a stray one is not read.
+        let o = of("databrain.createWorkspace", 400, json!({"error": {"code": "X"}, "doc_url": "https://x"}));
+        assert!(matches!(o, Outcome::Api { doc_url: None, .. }));
         // A code without a message takes the documented description.
         let o = of("databrain.updateDatasource", 404, json!({"error": {"code": "DATASOURCE_NOT_FOUND"}}));
         assert_eq!(
@@ -226,7 +272,8 @@ mod tests {
             Outcome::Api {
                 code: "DATASOURCE_NOT_FOUND".into(),
                 message: "The specified datasource does not exist".into(),
-                server_code: None
+                server_code: None,
+                doc_url: None
             }
         );
     }
@@ -239,7 +286,8 @@ mod tests {
             Outcome::Api {
                 code: "INVALID_DATA_APP_API_KEY".into(),
                 message: "Invalid API key".into(),
-                server_code: None
+                server_code: None,
+                doc_url: None
             }
         );
         let o = of("databrain.updateDatasource", 500, json!({"oops": true}));
@@ -247,7 +295,15 @@ mod tests {
         let o = of("databrain.updateDatasource", 401, json!({"error": "AUTHENTICATION_ERR"}));
         assert!(matches!(o, Outcome::Api { ref code, .. } if code == "AUTHENTICATION_ERROR"));
         let o = classify::<&Json>(ep("databrain.createWorkspace"), 418, &Body::Empty);
-        assert_eq!(o, Outcome::Api { code: "HTTP_418".into(), message: "HTTP status 418".into(), server_code: None });
+        assert_eq!(
+            o,
+            Outcome::Api {
+                code: "HTTP_418".into(),
+                message: "HTTP status 418".into(),
+                server_code: None,
+                doc_url: None
+            }
+        );
         let o = classify::<&Json>(ep("paradigm.updateWorkspace"), 409, &Body::NotJson);
         assert!(matches!(o, Outcome::Api { ref code, .. } if code == "conflict"));
     }
@@ -260,7 +316,15 @@ mod tests {
         }
         // express-rate-limit's default body is text; a JSON body's message is kept.
         let o = of("databrain.createDatasource", 429, json!({"error": {"message": "slow down"}}));
-        assert_eq!(o, Outcome::Api { code: TOO_MANY_REQUESTS.into(), message: "slow down".into(), server_code: None });
+        assert_eq!(
+            o,
+            Outcome::Api {
+                code: TOO_MANY_REQUESTS.into(),
+                message: "slow down".into(),
+                server_code: None,
+                doc_url: None
+            }
+        );
     }
 
     #[test]
@@ -271,7 +335,8 @@ mod tests {
             Outcome::Api {
                 code: "INVALID_REQUEST_BODY".into(),
                 message: "no".into(),
-                server_code: Some("NAME_TOO_FANCY".into())
+                server_code: Some("NAME_TOO_FANCY".into()),
+                doc_url: None
             }
         );
         let o = of("paradigm.updateWorkspace", 418, json!({"error": "teapot"}));
@@ -280,7 +345,8 @@ mod tests {
             Outcome::Api {
                 code: "HTTP_418".into(),
                 message: "HTTP status 418".into(),
-                server_code: Some("teapot".into())
+                server_code: Some("teapot".into()),
+                doc_url: None
             }
         );
         // A code documented for another endpoint is not this one's.

@@ -47,10 +47,14 @@ pub fn build_options(options: JsValue) -> Result<JsValue, BindingError> {
     to_js(&read)
 }
 
-/// `curlOptions(options)`: whether `toCurl` shows secrets (`CurlOptions`).
+/// `curlOptions(options)`: `toCurl`'s options (`CurlOptions`) checked: `{reveal, variable}`.
 #[wasm_bindgen(js_name = curlOptions, skip_typescript)]
-pub fn curl_options(options: JsValue) -> Result<bool, BindingError> {
-    Ok(from_js::<CurlOptions>(options)?.reveal_secrets.unwrap_or(false))
+pub fn curl_options(options: JsValue) -> Result<JsValue, BindingError> {
+    let (reveal, variable) = from_js::<CurlOptions>(options)?.check()?;
+    let out = js_sys::Object::new();
+    set(&out, "reveal", &JsValue::from_bool(reveal));
+    set(&out, "variable", &variable.map_or(JsValue::UNDEFINED, |v| JsValue::from_str(&v)));
+    Ok(out.into())
 }
 
 /// A client call's options: `{ signal?: AbortSignal }`.
@@ -82,8 +86,11 @@ pub fn build(index: u32, body: JsValue, options: JsValue, text: JsValue) -> Resu
     let ep = endpoint(index)?;
     let options: BuildOptions = from_js(options)?;
     let strict = options.strict.unwrap_or(false);
+    let extra = options.headers.unwrap_or_default();
+    extra.check("headers")?;
     // Checked before the body, so that a bad token or URL is reported whatever the body is.
-    let request = request::build(ep, options.base_url.as_deref(), options.id.map(|Number(n)| n), &options.token, ())?;
+    let request =
+        request::build(ep, options.base_url.as_deref(), options.id.map(|Number(n)| n), &options.token, &extra.0, ())?;
     // The engine over the generic reader, through the fast path's value type (compiled once).
     let (found, issues) =
         result::check(ep, &super::fast::Fast::generic(body.clone()), crate::ValidationOptions { strict });
@@ -145,16 +152,18 @@ fn required_string(req: &JsValue, key: &str) -> Result<String, BindingError> {
     get(req, key).as_string().ok_or_else(|| BindingError::Type(format!("request.{key} must be a string")))
 }
 
-/// `curl(request, reveal)`: a curl command for a request object. Secrets (the token, and the
-/// body's secret fields, found from the request's endpoint schema) are replaced unless `reveal`.
+/// `curl(request, reveal, variable)`: a curl command for a request object. Secrets (the token,
+/// and the body's secret fields, found from the request's endpoint schema) are replaced unless
+/// `reveal`; the token by `$variable` (else the API's `DATABRAIN_TOKEN` / `PARADIGM_TOKEN`).
 #[wasm_bindgen(js_name = curl, skip_typescript)]
-pub fn curl(req: JsValue, reveal: bool) -> Result<String, BindingError> {
+pub fn curl(req: JsValue, reveal: bool, variable: Option<String>) -> Result<String, BindingError> {
     let method = required_string(&req, "method")?;
     let url = required_string(&req, "url")?;
     let ep = request_endpoint(&req);
     let body = request_body(&req, ep, reveal)?;
     let api = ep.map_or(crate::schema::endpoints::Api::Databrain, |e| e.api);
-    let variable = (!reveal).then(|| request::token_variable(api));
+    let variable = variable.unwrap_or_else(|| request::token_variable(api).to_string());
+    let variable = (!reveal).then_some(variable.as_str());
     Ok(request::curl(&method, &url, &header_pairs(&req), body.as_deref(), variable))
 }
 
@@ -193,25 +202,57 @@ fn origin_of(location: &str) -> String {
     format!("{}://{}", &location[..scheme_end], crate::engine::text::quote(host).trim_matches('"'))
 }
 
-/// `send(endpointIndex, request, signal)`: sends a built request with gloo-net and resolves to
-/// the send result (`Sent`: `{kind: "ok", status, data}`, `{kind: "api", status, code, message,
-/// body}`, `{kind: "response", status, message, body}`, `{kind: "network", message}` or `{kind:
-/// "aborted"}`). Never rejects for an answer or a failure to get one. The signal must be one the
-/// caller cannot abort with a non-Error reason (gloo-net traps on those): js/clients.js always
-/// passes its own.
+/// `send(endpointIndex, request, signal, fetch)`: sends a built request and resolves to the send
+/// result (`Sent`: `{kind: "ok", status, data, body, headers}`, `{kind: "api", status, code,
+/// message, body, headers, serverCode, docUrl}`, `{kind: "response", status, message, body,
+/// headers}`, `{kind: "network", message, cause}` or `{kind: "aborted"}`). Never rejects for an
+/// answer or a failure to get one.
+///
+/// gloo-net builds the `Request` and reads the `Response`; `fetch` (the client's `fetch` option,
+/// else `globalThis.fetch`) carries it. Calling it here rather than through gloo-net's `send`
+/// keeps what it rejects with (`cause`, where Node's `ECONNREFUSED` is), and a rejection that is
+/// not an Error, or a resolution that is not a Response, is a network failure, never a trap.
 #[wasm_bindgen(js_name = send, skip_typescript)]
-pub async fn send(index: u32, req: JsValue, signal: web_sys::AbortSignal) -> Result<JsValue, BindingError> {
+pub async fn send(
+    index: u32,
+    req: JsValue,
+    signal: web_sys::AbortSignal,
+    fetch: js_sys::Function,
+) -> Result<JsValue, BindingError> {
     let ep = endpoint(index)?;
-    to_js(&sent(ep, &req, &signal).await)
+    to_js(&sent(ep, &req, &signal, &fetch).await)
 }
 
 type Answer = Sent<Preserved<JsValue>>;
 
-fn network(message: impl Into<String>) -> Answer {
-    Sent::Network { message: message.into() }
+fn network(message: impl Into<String>, cause: JsValue) -> Answer {
+    Sent::Network { message: message.into(), cause: Preserved(cause) }
 }
 
-async fn sent(ep: &'static Endpoint, req: &JsValue, signal: &web_sys::AbortSignal) -> Answer {
+/// A rejection's message: an Error's own (`fetch failed`), else what kind of value it was.
+fn rejection_message(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.message()),
+        None => match get(e, "message").as_string() {
+            Some(m) => m,
+            None => format!(
+                "fetch rejected with {}",
+                if e.is_string() { "a string" } else { "a value that is not an Error" }
+            ),
+        },
+    }
+}
+
+/// Whether `v` can be read as a fetch `Response` (a custom fetch may answer another realm's or
+/// library's Response class, so this checks the members the reading uses, not the class).
+fn response_like(v: &JsValue) -> bool {
+    v.is_object()
+        && get(v, "status").as_f64().is_some()
+        && get(v, "headers").is_object()
+        && get(v, "text").is_function()
+}
+
+async fn sent(ep: &'static Endpoint, req: &JsValue, signal: &web_sys::AbortSignal, fetch: &js_sys::Function) -> Answer {
     let url = get(req, "url").as_string().unwrap_or_default();
     let method = match ep.method {
         "POST" => Method::POST,
@@ -226,20 +267,28 @@ async fn sent(ep: &'static Endpoint, req: &JsValue, signal: &web_sys::AbortSigna
         builder = builder.header(&name, &value);
     }
     let body = get(req, "body").as_string().unwrap_or_default();
-    let request = match builder.body(body) {
-        Ok(r) => r,
-        Err(e) => return network(e.to_string()),
+    let request: web_sys::Request = match builder.body(body) {
+        Ok(r) => r.into(),
+        Err(e) => return network(e.to_string(), JsValue::NULL),
     };
-    let failed = |e: gloo_net::Error| if signal.aborted() { Sent::Aborted } else { network(e.to_string()) };
-    let response = match request.send().await {
-        Ok(r) => r,
+    let failed = |e: JsValue| if signal.aborted() { Sent::Aborted } else { network(rejection_message(&e), e) };
+    let promise = match fetch.call1(&js_sys::global(), &request) {
+        Ok(p) => js_sys::Promise::resolve(&p),
         Err(e) => return failed(e),
     };
+    let raw_response = match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(r) if response_like(&r) => r.unchecked_into::<web_sys::Response>(),
+        Ok(_) => return network("fetch resolved to something that is not a Response", JsValue::NULL),
+        Err(e) => return failed(e),
+    };
+    let headers: JsValue = raw_response.headers().into();
+    let response = gloo_net::http::Response::from(raw_response);
     let status = response.status();
     // A browser hides a redirect it did not follow behind status 0 (an "opaqueredirect" answer).
     if status == 0 {
         return network(
             "the server answered with a redirect, which is not followed (the body and the token are sent to the base URL only)",
+            JsValue::NULL,
         );
     }
     if (300..400).contains(&status) {
@@ -254,12 +303,18 @@ async fn sent(ep: &'static Endpoint, req: &JsValue, signal: &web_sys::AbortSigna
             code: format!("HTTP_{status}"),
             message,
             body: Preserved(JsValue::NULL),
+            headers: Preserved(headers),
             server_code: None,
+            doc_url: None,
         };
     }
     let text = match response.text().await {
         Ok(t) => t,
-        Err(e) => return failed(e),
+        Err(e) if signal.aborted() => {
+            let _ = e;
+            return Sent::Aborted;
+        }
+        Err(e) => return network(e.to_string(), JsValue::NULL),
     };
     let parsed = if crate::jsontext::is_json(&text) { js_sys::JSON::parse(&text).ok() } else { None };
     let body = match &parsed {
@@ -276,5 +331,5 @@ async fn sent(ep: &'static Endpoint, req: &JsValue, signal: &web_sys::AbortSigna
             None => raw.clone(),
         })
     };
-    Sent::answer(verdict, status, data, Preserved(raw.clone()))
+    Sent::answer(verdict, status, data, Preserved(raw.clone()), Preserved(headers))
 }

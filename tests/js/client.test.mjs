@@ -436,16 +436,16 @@ test("timeouts outside what timers can hold are TypeErrors, not a 1 ms timeout",
 test("options are read by the package's serde structs: an unknown or mistyped option is a TypeError naming it, never ignored", async () => {
   const body = workspace("Options");
   const refused = [
-    [() => new wr.DatabrainClient({ token: "t", timeoutMS: 5 }), /^DatabrainClient: options: unknown field `timeoutMS`, expected one of `token`, `baseUrl`, `timeoutMs`, `retry`, `strict`$/],
+    [() => new wr.DatabrainClient({ token: "t", timeoutMS: 5 }), /^DatabrainClient: options: unknown field `timeoutMS`, expected one of `token`, `baseUrl`, `timeoutMs`, `retry`, `strict`, `headers`, `fetch`, `onRequest`, `onResponse`$/],
     [() => new wr.ParadigmClient({ token: "t", retry: { retries: "3" } }), /^ParadigmClient: options\.retry\.retries: found a string, expected a number$/],
     [() => new wr.DatabrainClient({ token: "t", retry: { retries: 1.5 } }), /^DatabrainClient: options\.retry\.retries must be a whole number >= 0$/],
     [() => new wr.DatabrainClient({ token: "t", retry: { backof: 5 } }), /^DatabrainClient: options\.retry: unknown field `backof`/],
-    [() => new wr.DatabrainClient({ token: "t", retry: "yes" }), /^DatabrainClient: options\.retry: found a string, expected a boolean or \{ retries, backoffMs \}$/],
+    [() => new wr.DatabrainClient({ token: "t", retry: "yes" }), /^DatabrainClient: options\.retry: found a string, expected a boolean or \{ retries, backoffMs, maxWaitMs \}$/],
     [() => new wr.DatabrainClient(), /^DatabrainClient: options must be an object with a token$/],
     [() => new wr.DatabrainClient(["t"]), /^DatabrainClient: options must be an object$/],
     [() => wr.buildRequest("databrain.createWorkspace", body, { token: "t", baseURL: "https://x.example" }), /^buildRequest: options: unknown field `baseURL`/],
     [() => wr.buildRequest("paradigm.updateWorkspace", { name: "x" }, { token: "t", id: "101" }), /^buildRequest: options\.id: found a string, expected a number$/],
-    [() => wr.toCurl(wr.buildRequest("databrain.createWorkspace", body, { token: "t" }), { reveal: true }), /^toCurl: options: unknown field `reveal`, expected `revealSecrets`$/],
+    [() => wr.toCurl(wr.buildRequest("databrain.createWorkspace", body, { token: "t" }), { reveal: true }), /^toCurl: options: unknown field `reveal`, expected `revealSecrets` or `tokenVariable`$/],
   ];
   for (const [f, message] of refused) {
     assert.throws(f, (e) => e instanceof TypeError && message.test(e.message), String(message));
@@ -461,4 +461,226 @@ test("options are read by the package's serde structs: an unknown or mistyped op
   for (const options of [{ token: "t", retry: "hunter2-SECRET" }, { token: { secret: "hunter2-SECRET" } }, { token: "t", get baseUrl() { throw new Error("hunter2-SECRET"); } }]) {
     assert.throws(() => new wr.DatabrainClient(options), (err) => err instanceof TypeError && !err.message.includes("hunter2"));
   }
+});
+
+// ----- issue 15: rate limits, headers, custom fetch, hooks, network causes ---------------------
+
+/** A server answering from a queue of [status, body, headers]; records what it received. */
+async function scripted() {
+  const answers = [];
+  const received = [];
+  const server = createServer((req, res) => {
+    let text = "";
+    req.on("data", (c) => (text += c));
+    req.on("end", () => {
+      received.push({ method: req.method, url: req.url, headers: req.headers, body: text });
+      const [status, body, headers] = answers.shift() ?? [500, { error: { code: "INTERNAL_SERVER_ERROR" } }];
+      res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { answers, received, base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+const created = { data: { name: "W" }, error: null };
+const limited = { data: null, error: { code: "TOO_MANY_REQUESTS", message: "slow down" } };
+const newWorkspace = { name: "W", connectionType: "MULTI_DATASOURCE" };
+
+test("a 429 is retried for every method, after the wait its headers ask for", async () => {
+  const s = await scripted();
+  try {
+    const c = new wr.DatabrainClient({ token: "t", baseUrl: s.base, retry: { retries: 3, backoffMs: 1 } });
+    // POST (never retried after a 5xx) is retried after a 429: it was refused, not processed.
+    s.answers.push([429, limited, { "Retry-After": "1" }], [200, created]);
+    let t0 = Date.now();
+    assert.deepEqual(await c.createWorkspace(newWorkspace), { name: "W" });
+    assert.ok(Date.now() - t0 >= 950, `waited Retry-After: 1 (${Date.now() - t0} ms)`);
+    assert.equal(s.received.length, 2);
+    // RateLimit-Reset (delta seconds), then X-RateLimit-Reset (a Unix time in seconds).
+    s.answers.push([429, limited, { "RateLimit-Reset": "0" }], [429, limited, { "X-RateLimit-Reset": String(Math.floor(Date.now() / 1000)) }], [200, created]);
+    t0 = Date.now();
+    assert.deepEqual(await c.createWorkspace(newWorkspace), { name: "W" });
+    assert.ok(Date.now() - t0 < 900, "a reset already due is not waited for");
+    assert.equal(s.received.length, 5);
+    // Without a header: the back-off.
+    s.answers.push([429, limited], [200, created]);
+    assert.deepEqual(await c.createWorkspace(newWorkspace), { name: "W" });
+    // More 429s than retries: the last ApiError, with its retryAfter.
+    s.answers.push(...Array.from({ length: 4 }, () => [429, limited, { "Retry-After": "0" }]));
+    const e = await rejects(c.createWorkspace(newWorkspace), wr.ApiError);
+    assert.deepEqual([e.status, e.code, e.retryAfter], [429, "TOO_MANY_REQUESTS", 0]);
+    assert.equal(s.received.length, 7 + 4);
+  } finally {
+    s.close();
+  }
+});
+
+test("a wait longer than maxWaitMs is not waited for; without retry the ApiError carries retryAfter", async () => {
+  const s = await scripted();
+  try {
+    const c = new wr.DatabrainClient({ token: "t", baseUrl: s.base, retry: { retries: 3, maxWaitMs: 5000 } });
+    s.answers.push([429, limited, { "Retry-After": "120" }]);
+    const t0 = Date.now();
+    let e = await rejects(c.createWorkspace(newWorkspace), wr.ApiError);
+    assert.ok(Date.now() - t0 < 1000, "gave up at once");
+    assert.deepEqual([e.retryAfter, s.received.length], [120, 1]);
+    assert.equal(e.headers.get("retry-after"), "120");
+    const plain = new wr.DatabrainClient({ token: "t", baseUrl: s.base });
+    const date = new Date(Date.now() + 30_000).toUTCString();
+    s.answers.push([429, limited, { "Retry-After": date }]);
+    e = await rejects(plain.createWorkspace(newWorkspace), wr.ApiError);
+    assert.ok(e.retryAfter >= 29 && e.retryAfter <= 31, `an HTTP date: ${e.retryAfter}`);
+    assert.equal(s.received.length, 2, "no retry without the option");
+    // 503 with Retry-After: honoured for PUT; POST is not retried after a 5xx.
+    const r = new wr.DatabrainClient({ token: "t", baseUrl: s.base, retry: { retries: 2, backoffMs: 1 } });
+    s.answers.push([503, { error: { code: "INTERNAL_SERVER_ERROR" } }, { "Retry-After": "0" }], [200, created]);
+    assert.deepEqual(await r.updateWorkspace({ name: "W", connectionType: "MULTI_DATASOURCE" }), { name: "W" });
+    s.answers.push([503, { error: { code: "INTERNAL_SERVER_ERROR" } }, { "Retry-After": "0" }]);
+    e = await rejects(r.createWorkspace(newWorkspace), wr.ApiError);
+    assert.deepEqual([e.status, e.retryAfter, s.received.length], [503, 0, 5]);
+    // RateLimit-Reset on a 400 says nothing about retrying it.
+    s.answers.push([400, { data: null, error: { code: "INVALID_REQUEST_BODY", message: "no" } }, { "RateLimit-Reset": "30" }]);
+    e = await rejects(plain.createWorkspace(newWorkspace), wr.ApiError);
+    assert.equal(e.retryAfter, null);
+  } finally {
+    s.close();
+  }
+});
+
+test("the mock's ratelimit fault: the client waits it out and sends each body once", async () => {
+  await admin("POST", "/__mock/faults", { fault: "ratelimit=3/1s", route: "POST /api/v2/workspace" });
+  const c = new wr.DatabrainClient({ token: mock.token, baseUrl: mock.url, retry: { retries: 5 } });
+  const names = Array.from({ length: 8 }, (_, i) => `Limited ${i}`);
+  const results = await Promise.all(names.map((name) => c.createWorkspace({ name, connectionType: "DATASOURCE", datasourceName: "postgres-main" })));
+  assert.deepEqual(results.map((r) => r.name), names);
+  const stats = await admin("GET", "/__mock/stats");
+  assert.ok(stats.limited > 0, "some were refused");
+  assert.equal(stats.byRoute["POST /api/v2/workspace"], names.length + stats.limited, "each body accepted once");
+  const plain = new wr.DatabrainClient({ token: mock.token, baseUrl: mock.url });
+  const outcomes = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => plain.createWorkspace({ name: `Over ${i}`, connectionType: "DATASOURCE", datasourceName: "postgres-main" })));
+  const e = outcomes.find((o) => o.status === "rejected")?.reason;
+  assert.ok(e instanceof wr.ApiError && e.code === "TOO_MANY_REQUESTS" && e.retryAfter >= 0 && e.retryAfter <= 1, String(e));
+  assert.equal(e.headers.get("ratelimit-limit"), "3");
+});
+
+test("headers: extra ones are sent after the client's, Authorization can never be replaced", async () => {
+  const s = await scripted();
+  try {
+    const c = new wr.DatabrainClient({ token: "tok-1", baseUrl: s.base, headers: { "X-Request-Id": "r-1" } });
+    s.answers.push([200, created]);
+    await c.createWorkspace(newWorkspace);
+    assert.equal(s.received[0].headers["x-request-id"], "r-1");
+    assert.equal(s.received[0].headers.authorization, "Bearer tok-1");
+    for (const name of ["Authorization", "authorization"]) {
+      assert.throws(() => new wr.DatabrainClient({ token: "t", headers: { [name]: "Bearer other-SECRET" } }), (e) => e instanceof TypeError && /cannot be set here/.test(e.message) && !e.message.includes("SECRET"));
+      assert.throws(() => wr.buildRequest("databrain.createWorkspace", newWorkspace, { token: "t", headers: { [name]: "x" } }), TypeError);
+    }
+    assert.throws(() => new wr.DatabrainClient({ token: "t", headers: { "X-A": "a\r\nX-B: b" } }), /control character/);
+    const built = wr.buildRequest("databrain.createWorkspace", newWorkspace, { token: "t", headers: { "X-Api-Key": "k-SECRET" } });
+    assert.equal(built.headers["X-Api-Key"], "k-SECRET");
+    assert.ok(!wr.toCurl(built).includes("k-SECRET"), "a secret-looking extra header is redacted in the preview");
+  } finally {
+    s.close();
+  }
+});
+
+test("fetch: a custom fetch sends every request; what it rejects with is the NetworkError's cause", async () => {
+  const seen = [];
+  const custom = async (request) => {
+    seen.push(request);
+    return new Response(JSON.stringify(created), { status: 200, headers: { "content-type": "application/json", "x-from": "custom" } });
+  };
+  const c = new wr.DatabrainClient({ token: "t", baseUrl: "https://example.invalid", fetch: custom });
+  assert.deepEqual(await c.createWorkspace(newWorkspace), { name: "W" });
+  assert.ok(seen[0] instanceof Request);
+  assert.deepEqual([seen[0].method, seen[0].url, seen[0].headers.get("authorization")], ["POST", "https://example.invalid/api/v2/workspace", "Bearer t"]);
+  assert.equal(await seen[0].text(), JSON.stringify(newWorkspace));
+  assert.throws(() => new wr.DatabrainClient({ token: "t", fetch: "no" }), /options\.fetch must be a function/);
+  // Rejections of any kind, and a resolution that is not a Response, are NetworkErrors; the
+  // instance keeps working.
+  const oops = new Error("proxy refused");
+  for (const [reject, cause] of [[oops, oops], ["a string", "a string"], [undefined, null]]) {
+    const failing = new wr.DatabrainClient({ token: "t", fetch: () => Promise.reject(reject) });
+    const e = await rejects(failing.createWorkspace(newWorkspace), wr.NetworkError);
+    assert.equal(e.cause ?? null, cause);
+  }
+  const junk = new wr.DatabrainClient({ token: "t", fetch: async () => ({ not: "a response" }) });
+  assert.match((await rejects(junk.createWorkspace(newWorkspace), wr.NetworkError)).message, /not a Response/);
+  // ECONNREFUSED from Node's fetch is kept: as the cause's cause, and named.
+  const closed = createServer();
+  await new Promise((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  const port = closed.address().port;
+  await new Promise((resolve) => closed.close(resolve));
+  const nowhere = new wr.DatabrainClient({ token: "t", baseUrl: `http://127.0.0.1:${port}` });
+  const e = await rejects(nowhere.createWorkspace(newWorkspace), wr.NetworkError);
+  assert.equal(e.systemCode, "ECONNREFUSED");
+  assert.equal(e.cause?.cause?.code, "ECONNREFUSED");
+  assert.match(e.message, /ECONNREFUSED/);
+  assert.deepEqual(await c.createWorkspace(newWorkspace), { name: "W" });
+});
+
+test("onRequest / onResponse receive redacted copies, for every attempt", async () => {
+  const s = await scripted();
+  try {
+    const events = [];
+    const c = new wr.DatabrainClient({
+      token: "tok-SECRET",
+      baseUrl: s.base,
+      retry: { retries: 1, backoffMs: 1 },
+      onRequest: (e) => events.push(["request", e]),
+      onResponse: async (e) => events.push(["response", e]),
+    });
+    s.answers.push([429, limited, { "Retry-After": "0", "Set-Cookie": "sid=cookie-SECRET" }], [200, { name: "pg", password: "echo-SECRET" }]);
+    const body = { datasourceType: "postgres", credentials: { name: "pg", host: "h", port: 5432, username: "u", password: "pw-SECRET" } };
+    await c.createDatasource(body);
+    assert.deepEqual(events.map(([k, e]) => `${k} ${e.attempt}`), ["request 0", "response 0", "request 1", "response 1"]);
+    const [, req] = events[0];
+    assert.deepEqual([req.endpoint, req.method, req.headers.Authorization], ["databrain.createDatasource", "POST", "Bearer <redacted>"]);
+    assert.equal(JSON.parse(req.body).credentials.password, "<redacted>");
+    const [, res] = events[1];
+    assert.deepEqual([res.status, res.headers["retry-after"], res.headers["set-cookie"]], [429, "0", "<redacted>"]);
+    assert.ok(res.durationMs >= 0);
+    assert.equal(JSON.parse(events[3][1].body).password, "<redacted>");
+    assert.ok(!JSON.stringify(events).includes("SECRET"), "no secret in any event");
+    assert.throws(() => new wr.DatabrainClient({ token: "t", onResponse: 5 }), /options\.onResponse must be a function/);
+    // A hook that throws rejects the call (before anything is sent, for onRequest).
+    const n = s.received.length;
+    const throwing = new wr.DatabrainClient({ token: "t", baseUrl: s.base, onRequest: () => { throw new Error("hook"); } });
+    await assert.rejects(throwing.createWorkspace(newWorkspace), /hook/);
+    assert.equal(s.received.length, n);
+  } finally {
+    s.close();
+  }
+});
+
+test("ApiError: Paradigm's doc_url as docUrl, the headers, retryAfter from each header form", async () => {
+  const p = new wr.ParadigmClient({ token: mock.token, baseUrl: mock.url });
+  const e = await rejects(p.updateWorkspace(103, { name: "x" }), wr.ApiError);
+  assert.deepEqual([e.code, e.docUrl], ["forbidden", "https://developers.lighton.ai/errors#forbidden"]);
+  assert.ok(e.headers.get("content-type").startsWith("application/json"));
+  const d = await rejects(databrain.createWorkspace({ name: "Sales Analytics", connectionType: "DATASOURCE", datasourceName: "postgres-main" }), wr.ApiError);
+  assert.equal(d.docUrl, null);
+  const outcome = (status, headers) => ({ kind: "api", status, code: "TOO_MANY_REQUESTS", message: "m", body: null, headers: new Headers(headers), serverCode: null, docUrl: null });
+  const now = Date.now();
+  const cases = [
+    [{ "Retry-After": "7" }, 7],
+    [{ "Retry-After": "soon" }, null],
+    [{ "RateLimit-Reset": "12" }, 12],
+    [{ RateLimit: '"default";r=0;t=9' }, 9],
+    [{ RateLimit: "limit=10, remaining=0, reset=4" }, 4],
+    [{ "X-RateLimit-Reset": String(Math.floor(now / 1000) + 20) }, [19, 20, 21]],
+    [{ "X-RateLimit-Reset": String(now + 5000) }, [4, 5, 6]],
+    [{ "X-RateLimit-Reset": "3" }, 3],
+    [{ "Retry-After": "2", "RateLimit-Reset": "50" }, 2],
+    [{}, null],
+  ];
+  for (const [headers, want] of cases) {
+    const got = new wr.ApiError("databrain.createWorkspace", outcome(429, headers)).retryAfter;
+    if (Array.isArray(want)) assert.ok(want.includes(got), `${JSON.stringify(headers)}: ${got}`);
+    else assert.equal(got, want, JSON.stringify(headers));
+  }
+  assert.equal(new wr.ApiError("databrain.createWorkspace", outcome(400, { "RateLimit-Reset": "12" })).retryAfter, null);
+  // An outcome built without headers still gives a Headers.
+  const { headers: _, ...bare } = outcome(429, {});
+  assert.ok(new wr.ApiError("databrain.createWorkspace", bare).headers instanceof Headers);
 });

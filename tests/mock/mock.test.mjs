@@ -820,3 +820,52 @@ test("keys that exist on Object.prototype are data: 422 (or acceptance), never a
   expectError("paradigm.testDatasource", res, "validation_error");
   assert.deepEqual(Object.keys(res.body.fields), ["filter_criteria.folder_path"]);
 });
+
+test("fault ratelimit=<n>/<window>: a fixed window, 429 with Retry-After and the RateLimit headers", async () => {
+  const body = ws({ name: "Limited" });
+  await mock.fault("ratelimit=2/1s", { route: "POST /api/v2/workspace" });
+  const t0 = Date.now();
+  const first = await call("databrain.createWorkspace", body);
+  assert.equal(first.status, 200);
+  assert.deepEqual(["ratelimit-limit", "ratelimit-remaining"].map((h) => first.headers.get(h)), ["2", "1"]);
+  assert.equal(first.headers.get("ratelimit-reset"), "1");
+  const resetAt = Number(first.headers.get("x-ratelimit-reset"));
+  assert.ok(Math.abs(resetAt - (t0 + 1000) / 1000) <= 1, "X-RateLimit-Reset is a Unix time in seconds");
+  assert.equal((await call("databrain.createWorkspace", ws({ name: "Limited 2" }))).status, 200);
+  const refused = await call("databrain.createWorkspace", ws({ name: "Limited 3" }));
+  assert.equal(refused.status, 429);
+  assert.deepEqual(refused.body, { data: null, error: { code: "TOO_MANY_REQUESTS", message: "Too many requests, please try again later." } });
+  assert.deepEqual(["retry-after", "ratelimit-remaining"].map((h) => refused.headers.get(h)), ["1", "0"]);
+  // Another route is not limited by a route's limiter; a refused request changes nothing.
+  assert.equal((await call("databrain.updateWorkspace", ws({ name: "Sales Analytics" }))).status, 200);
+  assert.ok(!(await mock.state()).databrain.workspaces.some((w) => w.name === "Limited 3"));
+  const stats = await mock.stats();
+  assert.equal(stats.limited, 1);
+  // The limiter stays queued (count does not apply) and lets requests through once the window ends.
+  assert.deepEqual((await (await fetch(`${mock.url}/__mock/faults`)).json()).faults.map((f) => f.fault), ["ratelimit=2/1s"]);
+  await new Promise((resolve) => setTimeout(resolve, 1050 - (Date.now() - t0)));
+  assert.equal((await call("databrain.createWorkspace", ws({ name: "Limited 4" }))).status, 200);
+  // Paradigm's family: throttled in its envelope; a header limiter of its own.
+  const p = await call("paradigm.updateWorkspace", { name: "x" }, { headers: { "X-Mock-Fault": "ratelimit=1/1m" } });
+  assert.equal(p.status, 200);
+  const p2 = await call("paradigm.updateWorkspace", { name: "y" }, { headers: { "X-Mock-Fault": "ratelimit=1/1m" } });
+  assert.equal(p2.status, 429);
+  assert.equal(p2.body.error, "throttled");
+  assert.ok(Number(p2.headers.get("retry-after")) >= 59);
+  for (const bad of ["ratelimit", "ratelimit=0/1s", "ratelimit=5", "ratelimit=5/2h", "ratelimit=5/1s,status=500"]) {
+    const r = await call("databrain.createWorkspace", body, { headers: { "X-Mock-Fault": bad } });
+    assert.equal(r.status, 400, bad);
+  }
+});
+
+test("MOCK_RATELIMIT: a limiter over every API request, kept through resets", async () => {
+  const limited = await startMock({ env: { MOCK_RATELIMIT: "1/1m" } });
+  try {
+    const send = () => fetch(`${limited.url}/api/v2/workspace`, { method: "POST", headers: limited.headers(), body: JSON.stringify(ws({ name: `M ${Math.random()}` })) });
+    assert.equal((await send()).status, 200);
+    await limited.reset();
+    assert.equal((await send()).status, 429);
+  } finally {
+    await limited.close();
+  }
+});

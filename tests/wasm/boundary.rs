@@ -304,8 +304,12 @@ fn build_and_curl_options_reject_unknown_keys() {
     assert_eq!((get(&read, "id").as_f64(), get(&read, "strict").as_bool()), (Some(5.0), Some(false)));
     let message = type_error(wasm::client::build_options(js(r#"{"token":"t","baseURL":"x"}"#)).expect_err("unknown"));
     assert!(message.starts_with("options: unknown field `baseURL`"), "{message}");
-    assert_eq!(wasm::client::curl_options(js(r#"{"revealSecrets":true}"#)).ok(), Some(true));
-    assert_eq!(wasm::client::curl_options(JsValue::UNDEFINED).ok(), Some(false));
+    let read = wasm::client::curl_options(js(r#"{"revealSecrets":true,"tokenVariable":"CI_TOKEN"}"#)).expect("valid");
+    assert_eq!((get(&read, "reveal").as_bool(), get(&read, "variable").as_string()), (Some(true), Some("CI_TOKEN".into())));
+    let read = wasm::client::curl_options(JsValue::UNDEFINED).expect("none");
+    assert_eq!((get(&read, "reveal").as_bool(), get(&read, "variable").is_undefined()), (Some(false), true));
+    let message = type_error(wasm::client::curl_options(js(r#"{"tokenVariable":"$(rm -rf)"}"#)).expect_err("not a name"));
+    assert_eq!(message, "options.tokenVariable must be an environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
     let message = type_error(wasm::client::curl_options(js(r#"{"reveal":true}"#)).expect_err("unknown"));
     assert!(message.starts_with("options: unknown field `reveal`"), "{message}");
     let message = type_error(wasm::client::call_options(js(r#"{"signal":1}"#)).expect_err("not a signal"));
@@ -352,13 +356,16 @@ fn send_results_serialise_as_tagged_plain_objects_keeping_the_answer() {
         code: "not_found".into(),
         message: "no such workspace".into(),
         body: wasm::convert::Preserved(answer.clone()),
+        headers: wasm::convert::Preserved(JsValue::NULL),
         server_code: None,
+        doc_url: Some("https://developers.lighton.ai/errors#not_found".into()),
     };
     let out = wasm::convert::to_js(&sent).expect("serialised");
     assert_eq!(get(&out, "kind").as_string().as_deref(), Some("api"));
     assert_eq!(get(&out, "status").as_f64(), Some(404.0));
     assert!(get(&out, "serverCode").is_null_or_undefined(), "no undocumented code (errors.js makes it null)");
     assert!(Object::is(&get(&out, "body"), &answer), "the answer is the same object, not a copy");
+    assert_eq!(get(&out, "docUrl").as_string().as_deref(), Some("https://developers.lighton.ai/errors#not_found"));
     let aborted = wasm::convert::to_js(&Sent::<wasm::convert::Preserved<JsValue>>::Aborted).expect("serialised");
     assert_eq!(JSON::stringify(&aborted).ok().and_then(|s| s.as_string()).as_deref(), Some(r#"{"kind":"aborted"}"#));
 }

@@ -1,0 +1,720 @@
+#!/usr/bin/env node
+// The `workspace-requests` command (the package's "bin"): validate, preview and send request
+// bodies from files, folders, NDJSON and stdin, and print what the package knows of each
+// endpoint. It is a user of the package's Node entry like any script: every judgement (validity,
+// redaction, the curl preview, the API's error codes) comes from there; this file reads files,
+// parses arguments, schedules requests and prints.
+//
+// Exit codes: 0 all bodies valid (or sent), 1 any invalid (or failed), 2 usage or unreadable
+// input, 130 interrupted (Ctrl-C) while sending.
+import { parseArgs } from "node:util";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, isAbsolute } from "node:path";
+import * as wr from "./node/index.js";
+
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+const EXIT_INTERRUPTED = 130;
+
+/** A usage error or unreadable input: exit 2 with this message. */
+class UsageError extends Error {}
+
+const ENDPOINTS = wr.endpoints();
+const IDS = ENDPOINTS.map((e) => e.id);
+const TOKEN_ENV = { databrain: "DATABRAIN_TOKEN", paradigm: "PARADIGM_TOKEN" };
+const CLIENT_METHOD = {
+  "databrain.createWorkspace": (c, b, _id, o) => c.createWorkspace(b, o),
+  "databrain.updateWorkspace": (c, b, _id, o) => c.updateWorkspace(b, o),
+  "databrain.createDatasource": (c, b, _id, o) => c.createDatasource(b, o),
+  "databrain.updateDatasource": (c, b, _id, o) => c.updateDatasource(b, o),
+  "paradigm.updateWorkspace": (c, b, id, o) => c.updateWorkspace(id, b, o),
+  "paradigm.testDatasource": (c, b, id, o) => c.testDatasource(id, b, o),
+};
+
+// ----- output ------------------------------------------------------------------------------
+
+/** Colour on a terminal only, never with NO_COLOR (any non-empty value) or --no-color. */
+function colours(stream, flags) {
+  const on = Boolean(stream.isTTY) && !(process.env.NO_COLOR ?? "") && !flags["no-color"];
+  const wrap = (code) => (text) => (on ? `\x1b[${code}m${text}\x1b[0m` : String(text));
+  return { red: wrap(31), green: wrap(32), yellow: wrap(33), dim: wrap(2), bold: wrap(1) };
+}
+
+const out = (line = "") => process.stdout.write(line + "\n");
+const err = (line = "") => process.stderr.write(line + "\n");
+const jsonLine = (value) => out(JSON.stringify(value));
+const plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+const shownPath = (p) => (p === "" ? "(body)" : p);
+
+// ----- arguments ---------------------------------------------------------------------------
+
+const COMMON = {
+  help: { type: "boolean", short: "h" },
+  json: { type: "boolean" },
+  "no-color": { type: "boolean" },
+};
+const BODY = { strict: { type: "boolean" } };
+const TARGET = {
+  id: { type: "string" },
+  "base-url": { type: "string" },
+  "token-env": { type: "string" },
+  header: { type: "string", multiple: true, short: "H" },
+};
+
+const HELP = {
+  main: `workspace-requests: validate, preview and send Databrain v2 and LightOn Paradigm v3 workspace requests
+
+Usage: workspace-requests <command> [options]
+
+Commands:
+  validate ENDPOINT [PATH...]   check bodies from JSON files, folders, .ndjson files or stdin (-)
+  curl ENDPOINT PATH            print the curl command for one body (secrets hidden)
+  send ENDPOINT [PATH...]       validate every body, then send them (token from the environment)
+  endpoints                     list the endpoint ids
+  describe ENDPOINT             the fields, rules and error codes of an endpoint's body
+  schema ENDPOINT               the body's JSON Schema (2020-12)
+  openapi                       the OpenAPI 3.1 document of both APIs
+
+Run "workspace-requests <command> --help" for a command's options.
+Endpoints: ${IDS.join(", ")}
+
+Exit codes: 0 valid / sent, 1 invalid / failed, 2 usage or unreadable input, 130 interrupted.`,
+  validate: `Usage: workspace-requests validate ENDPOINT [PATH...] [options]
+
+Validates each body and prints, per body, its file (and line), then each issue and warning
+with its path, code and message. PATH is a .json file (one body), a .ndjson or .jsonl file (one
+body a line), a folder (its .json, .ndjson and .jsonl files, recursively, in name order) or - for
+stdin (one JSON body, or NDJSON). Without PATH, stdin is read when it is not a terminal.
+
+Options:
+  --strict      unknown keys of documented objects are issues, not warnings
+  --json        one JSON result a line: {"source", "line"?, "ok", "issues", "warnings"}
+  --no-color    no colour (also NO_COLOR=1; colour is only ever used on a terminal)
+  -h, --help    this help
+
+Exit: 0 every body valid, 1 any invalid, 2 usage or unreadable input.`,
+  curl: `Usage: workspace-requests curl ENDPOINT PATH [options]
+
+Prints the curl command that sends the body in PATH (a .json file, or - for stdin). The token is
+read by the command from $DATABRAIN_TOKEN or $PARADIGM_TOKEN (or --token-env's variable) and the
+body's secret values read <redacted>, unless --reveal-secrets.
+
+Options:
+  --id N              the Paradigm workspace id (Paradigm endpoints)
+  --base-url URL      a self-hosted API (default: the API's cloud URL)
+  --token-env NAME    the environment variable holding the token
+  -H, --header "Name: value"   an extra header (repeatable; never Authorization)
+  --reveal-secrets    print the token and the secret values as they are
+  --strict            validate in strict mode
+  -h, --help          this help
+
+Exit: 0 printed, 1 the body is invalid (its issues on stderr), 2 usage or unreadable input.`,
+  send: `Usage: workspace-requests send ENDPOINT [PATH...] [options]
+
+Validates every body first and sends nothing if any is invalid (unless --continue), then sends
+them, --concurrency at a time. The token comes from DATABRAIN_TOKEN or PARADIGM_TOKEN (or the
+variable --token-env names), never from the command line. Ctrl-C stops sending new requests,
+waits for those in flight (Ctrl-C again aborts them), prints what was and was not sent, and
+exits 130. PATH is read as by validate.
+
+Options:
+  --id N              the Paradigm workspace id (Paradigm endpoints)
+  --base-url URL      a self-hosted API (default: the API's cloud URL)
+  --token-env NAME    the environment variable holding the token
+  -H, --header "Name: value"   an extra header (repeatable; never Authorization)
+  --concurrency N     requests in flight at once (default 4, at most 64)
+  --retry             retry rate-limited answers (429: as Retry-After / RateLimit-Reset say,
+                      every method) and, for PUT only, network errors and 5xx
+  --retries N         how many times (with --retry; default 5)
+  --timeout MS        give up on an answer after MS milliseconds
+  --continue          send the valid bodies even when some are invalid
+  --dry-run           validate and show what would be sent; send nothing
+  --strict            validate in strict mode
+  --verbose           a line for every body sent, not only for failures
+  --json              one JSON result a line on stdout (the summary goes to stderr)
+  --no-color          no colour
+  -h, --help          this help
+
+Exit: 0 every body sent and accepted, 1 any invalid or failed, 2 usage, unreadable input or no
+token, 130 interrupted.`,
+  endpoints: `Usage: workspace-requests endpoints [--json]
+
+Lists every endpoint: its id (what the other commands take), method, path and summary.`,
+  describe: `Usage: workspace-requests describe ENDPOINT [--json]
+
+The endpoint's body: each field with its type, whether it is required, and its doc line; the
+rules between fields; the error codes the API documents for it. --json prints describe()'s object.`,
+  schema: `Usage: workspace-requests schema ENDPOINT [--strict]
+
+Prints the body's JSON Schema (draft 2020-12), as jsonSchema() returns it.`,
+  openapi: `Usage: workspace-requests openapi
+
+Prints the OpenAPI 3.1 document of both APIs (openApi()).`,
+};
+
+/** parseArgs, with its errors as usage errors. */
+function parse(args, options) {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(e.message);
+  }
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = next;
+    }
+  }
+  return row[b.length];
+}
+
+function endpointArg(value) {
+  if (value === undefined) throw new UsageError(`an ENDPOINT is needed: one of ${IDS.join(", ")}`);
+  if (IDS.includes(value)) return value;
+  const lower = value.toLowerCase();
+  const near = IDS.filter((id) => id.toLowerCase() === lower || id.toLowerCase().endsWith("." + lower) || distance(id.toLowerCase(), lower) <= 3);
+  throw new UsageError(`unknown endpoint "${value}"${near.length ? `; did you mean ${near.join(" or ")}?` : ""} (endpoints: ${IDS.join(", ")})`);
+}
+
+function integerArg(name, value, min, max) {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** `-H "Name: value"` options as a headers object. */
+function headersArg(list) {
+  if (!list) return undefined;
+  const headers = {};
+  for (const h of list) {
+    const colon = h.indexOf(":");
+    if (colon <= 0) throw new UsageError(`--header must be "Name: value", got "${h.slice(0, 40)}"`);
+    headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+// ----- input -------------------------------------------------------------------------------
+
+const NDJSON = /\.(ndjson|jsonl)$/i;
+const JSON_FILE = /\.json$/i;
+
+/** The line and column of a JSON.parse error in `text`, when its message gives a position. */
+function where(text, error) {
+  const m = /position (\d+)/.exec(error.message) ?? null;
+  const lc = /line (\d+) column (\d+)/.exec(error.message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  if (!m) return null;
+  const pos = Math.min(Number(m[1]), text.length);
+  const before = text.slice(0, pos);
+  const line = before.split("\n").length;
+  return { line, column: pos - before.lastIndexOf("\n") };
+}
+
+/** JSON.parse's message without Node's position suffix (the location is given separately). */
+const parseMessage = (e) => e.message.replace(/ in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "");
+
+/**
+ * The bodies of one source text: `{source, line?, body}` each, or `{source, line?, error}` for
+ * what is not JSON.
+ */
+function bodiesOf(source, text, ndjson) {
+  const found = [];
+  const lines = (t) => {
+    t.split("\n").forEach((raw, i) => {
+      const line = raw.trim();
+      if (line === "") return;
+      try {
+        found.push({ source, line: i + 1, body: JSON.parse(line) });
+      } catch (e) {
+        found.push({ source, line: i + 1, error: `not JSON: ${parseMessage(e)}` });
+      }
+    });
+  };
+  if (ndjson) {
+    lines(text);
+    return found;
+  }
+  try {
+    return [{ source, body: JSON.parse(text) }];
+  } catch (e) {
+    // Stdin may be NDJSON: more than one line, each a JSON value.
+    if (ndjson === null && text.trim().includes("\n")) {
+      lines(text);
+      if (found.every((f) => !f.error)) return found;
+      found.length = 0;
+    }
+    if (text.trim() === "") return [{ source, error: "empty: no JSON body" }];
+    const at = where(text, e);
+    return [{ source, line: at?.line, column: at?.column, error: `not JSON: ${parseMessage(e)}` }];
+  }
+}
+
+/** Files under a folder, recursively, in name order: .json, .ndjson and .jsonl. */
+function walk(dir) {
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...walk(p));
+    else if (JSON_FILE.test(entry.name) || NDJSON.test(entry.name)) files.push(p);
+  }
+  return files;
+}
+
+const label = (f) => `${f.source}${f.line === undefined ? "" : `:${f.line}`}`;
+const shownFile = (p) => (isAbsolute(p) ? p : relative(".", p) || p);
+
+/**
+ * Every body of the PATH arguments (stdin when there are none and it is not a terminal). Throws
+ * a UsageError naming each file (and line) that cannot be read or is not JSON.
+ */
+function readBodies(paths) {
+  if (paths.length === 0) {
+    if (process.stdin.isTTY) throw new UsageError("no PATH given and stdin is a terminal: name files or folders, or pipe bodies in (-)");
+    paths = ["-"];
+  }
+  const found = [];
+  const problems = [];
+  for (const p of paths) {
+    if (p === "-") {
+      let text;
+      try {
+        text = readFileSync(0, "utf8");
+      } catch (e) {
+        problems.push(`<stdin>: cannot be read (${e.code ?? e.message})`);
+        continue;
+      }
+      found.push(...bodiesOf("<stdin>", text, null));
+      continue;
+    }
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch (e) {
+      problems.push(`${p}: ${e.code === "ENOENT" ? "no such file or folder" : `cannot be read (${e.code ?? e.message})`}`);
+      continue;
+    }
+    const files = stat.isDirectory() ? walk(p) : [p];
+    if (stat.isDirectory() && files.length === 0) problems.push(`${p}: a folder without .json, .ndjson or .jsonl files`);
+    for (const file of files) {
+      let text;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (e) {
+        problems.push(`${file}: cannot be read (${e.code ?? e.message})`);
+        continue;
+      }
+      found.push(...bodiesOf(shownFile(file), text, NDJSON.test(file)));
+    }
+  }
+  for (const f of found) if (f.error) problems.push(`${label(f)}${f.column ? `:${f.column}` : ""}: ${f.error}`);
+  if (problems.length) throw new UsageError(`unreadable input:\n  ${problems.join("\n  ")}`);
+  if (found.length === 0) throw new UsageError("no body found in the input");
+  return found;
+}
+
+// ----- commands ----------------------------------------------------------------------------
+
+/** A body's report lines: each issue, then each warning. */
+function reportLines(result, c) {
+  const lines = [];
+  for (const i of result.issues) lines.push(`    ${c.red("error")}   ${shownPath(i.path)}  ${c.bold(i.code)}  ${i.message}`);
+  for (const w of result.warnings) lines.push(`    ${c.yellow("warning")} ${shownPath(w.path)}  ${c.bold(w.code)}  ${w.message}`);
+  return lines;
+}
+
+const resultJson = (f, r) => ({ source: f.source, ...(f.line === undefined ? {} : { line: f.line }), ok: r.ok, issues: r.issues, warnings: r.warnings });
+
+function validateCommand(args) {
+  const { values, positionals } = parse(args, BODY);
+  if (values.help) return help("validate");
+  const endpoint = endpointArg(positionals[0]);
+  const bodies = readBodies(positionals.slice(1));
+  const c = colours(process.stdout, values);
+  let invalid = 0;
+  let issues = 0;
+  let warnings = 0;
+  for (const f of bodies) {
+    const r = wr.validate(endpoint, f.body, { strict: Boolean(values.strict) });
+    if (!r.ok) invalid++;
+    issues += r.issues.length;
+    warnings += r.warnings.length;
+    if (values.json) {
+      jsonLine(resultJson(f, r));
+      continue;
+    }
+    out(`${r.ok ? c.green("valid  ") : c.red("invalid")} ${label(f)}`);
+    for (const line of reportLines(r, c)) out(line);
+  }
+  if (!values.json) {
+    out(
+      `${plural(bodies.length, "body", "bodies")}: ${bodies.length - invalid} valid, ${invalid} invalid` +
+        ` (${plural(issues, "issue")}, ${plural(warnings, "warning")})`,
+    );
+  }
+  return invalid ? EXIT_FAILED : EXIT_OK;
+}
+
+/** The token from the environment: `--token-env NAME`, else the API's variable. */
+function tokenFrom(values, api, required) {
+  const name = values["token-env"] ?? TOKEN_ENV[api];
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError("--token-env must be an environment variable name");
+  const token = process.env[name];
+  if ((token === undefined || token.trim() === "") && required) {
+    throw new UsageError(`no token: set ${name} in the environment${values["token-env"] ? "" : " (or name another variable with --token-env)"}; a token is never taken from the command line`);
+  }
+  return { name, token: token && token.trim() !== "" ? token : undefined };
+}
+
+function targetOf(values, endpoint) {
+  const info = ENDPOINTS.find((e) => e.id === endpoint);
+  const id = integerArg("id", values.id, 0, Number.MAX_SAFE_INTEGER);
+  if (info.api === "paradigm" && id === undefined) throw new UsageError(`${endpoint} needs --id N (the Paradigm workspace id)`);
+  if (info.api !== "paradigm" && id !== undefined) throw new UsageError(`${endpoint} takes no --id`);
+  return { info, id, baseUrl: values["base-url"], headers: headersArg(values.header) };
+}
+
+/** A TypeError of the package about options (a bad base URL, header or id) as a usage error. */
+function asUsage(f) {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof TypeError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+function curlCommand(args) {
+  const { values, positionals } = parse(args, { ...BODY, ...TARGET, "reveal-secrets": { type: "boolean" } });
+  if (values.help) return help("curl");
+  const endpoint = endpointArg(positionals[0]);
+  if (positionals.length !== 2) throw new UsageError("curl takes one PATH (a .json file, or - for stdin)");
+  const target = targetOf(values, endpoint);
+  const reveal = Boolean(values["reveal-secrets"]);
+  const { name, token } = tokenFrom(values, target.info.api, reveal);
+  const bodies = readBodies([positionals[1]]);
+  if (bodies.length !== 1) throw new UsageError(`curl takes one body; ${positionals[1]} holds ${bodies.length} (use send --dry-run for a batch)`);
+  const [f] = bodies;
+  const r = wr.validate(endpoint, f.body, { strict: Boolean(values.strict) });
+  if (!r.ok) {
+    const c = colours(process.stderr, values);
+    err(`${c.red("invalid")} ${label(f)}`);
+    for (const line of reportLines(r, c)) err(line);
+    return EXIT_FAILED;
+  }
+  const request = asUsage(() =>
+    // Without --reveal-secrets the command reads the token from $NAME: the placeholder is never shown.
+    wr.buildRequest(endpoint, f.body, { token: token ?? "placeholder", baseUrl: target.baseUrl, id: target.id, strict: Boolean(values.strict), headers: target.headers }),
+  );
+  out(wr.toCurl(request, { revealSecrets: reveal, tokenVariable: name }));
+  return EXIT_OK;
+}
+
+/** What a failed send becomes in a result: never the body or the token. */
+function failure(e) {
+  if (e instanceof wr.ApiError) {
+    return { name: e.name, code: e.code, status: e.status, message: e.message, serverCode: e.serverCode, retryAfter: e.retryAfter, docUrl: e.docUrl, issues: e.issues };
+  }
+  if (e instanceof wr.ValidationError) return { name: e.name, code: "VALIDATION", message: e.message, issues: e.issues };
+  if (e instanceof wr.NetworkError) return { name: e.name, code: e.systemCode ?? "NETWORK", message: e.message };
+  if (e instanceof wr.TimeoutError) return { name: e.name, code: "TIMEOUT", message: e.message };
+  if (e instanceof wr.AbortError) return { name: e.name, code: "ABORTED", message: e.message };
+  if (e instanceof wr.ResponseError) return { name: e.name, code: "UNEXPECTED_RESPONSE", status: e.status, message: e.message };
+  return { name: e?.name ?? "Error", code: "ERROR", message: String(e?.message ?? e) };
+}
+
+/** A progress bar on stderr, redrawn at most every 80 ms. */
+function progress(total, enabled) {
+  let last = 0;
+  const draw = (done, failed, force) => {
+    if (!enabled) return;
+    const now = Date.now();
+    if (!force && now - last < 80) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}${failed ? `, ${failed} failed` : ""}\x1b[K`);
+  };
+  return { draw, clear: () => enabled && process.stderr.write("\r\x1b[K") };
+}
+
+async function sendCommand(args) {
+  const { values, positionals } = parse(args, {
+    ...BODY,
+    ...TARGET,
+    concurrency: { type: "string" },
+    retry: { type: "boolean" },
+    retries: { type: "string" },
+    timeout: { type: "string" },
+    continue: { type: "boolean" },
+    "dry-run": { type: "boolean" },
+    verbose: { type: "boolean" },
+  });
+  if (values.help) return help("send");
+  const endpoint = endpointArg(positionals[0]);
+  const target = targetOf(values, endpoint);
+  const concurrency = integerArg("concurrency", values.concurrency, 1, 64) ?? 4;
+  const retries = integerArg("retries", values.retries, 0, 100);
+  if (retries !== undefined && !values.retry) throw new UsageError("--retries needs --retry");
+  const timeoutMs = integerArg("timeout", values.timeout, 1, 2_147_483_647);
+  const strict = Boolean(values.strict);
+  const { token } = tokenFrom(values, target.info.api, !values["dry-run"]);
+  const bodies = readBodies(positionals.slice(1));
+  const c = colours(process.stdout, values);
+  const ce = colours(process.stderr, values);
+  const say = values.json ? err : out;
+
+  // Every body is validated before anything is sent.
+  const valid = [];
+  const invalid = [];
+  for (const f of bodies) {
+    const r = wr.validate(endpoint, f.body, { strict });
+    (r.ok ? valid : invalid).push(f);
+    if (!r.ok) {
+      if (values.json) jsonLine({ ...resultJson(f, r), sent: false });
+      else {
+        out(`${c.red("invalid")} ${label(f)}`);
+        for (const line of reportLines(r, c)) out(line);
+      }
+    }
+  }
+  if (invalid.length && !values.continue) {
+    say(`${plural(invalid.length, "invalid body", "invalid bodies")} of ${bodies.length}: nothing sent (--continue sends the valid ones)`);
+    return EXIT_FAILED;
+  }
+  // The client reads (and checks) the options once: a bad base URL or header is a usage error.
+  const client = asUsage(() => {
+    const Client = target.info.api === "paradigm" ? wr.ParadigmClient : wr.DatabrainClient;
+    return new Client({
+      token: token ?? "dry-run",
+      baseUrl: target.baseUrl,
+      timeoutMs,
+      strict,
+      headers: target.headers,
+      retry: values.retry ? { retries: retries ?? 5 } : false,
+    });
+  });
+  if (values["dry-run"]) {
+    for (const f of valid) {
+      const request = asUsage(() => wr.buildRequest(endpoint, f.body, { token: "dry-run", baseUrl: target.baseUrl, id: target.id, strict, headers: target.headers }));
+      if (values.json) jsonLine({ source: f.source, ...(f.line === undefined ? {} : { line: f.line }), ok: true, sent: false, dryRun: true, method: request.method, url: request.url });
+      else out(`${c.dim("would send")} ${request.method} ${request.url}  ${label(f)}`);
+    }
+    say(`dry run: ${valid.length} would be sent, ${invalid.length} invalid; nothing sent`);
+    return invalid.length ? EXIT_FAILED : EXIT_OK;
+  }
+
+  // Sending: a pool of `concurrency` workers over the valid bodies, each sent at most once.
+  const bar = progress(valid.length, Boolean(process.stderr.isTTY) && valid.length > 1);
+  const results = new Array(valid.length);
+  const controller = new AbortController();
+  let next = 0;
+  let done = 0;
+  let failed = 0;
+  let interrupted = 0;
+  const onSigint = () => {
+    interrupted++;
+    bar.clear();
+    if (interrupted === 1) {
+      err(ce.yellow(`interrupted: no new requests; waiting for those in flight (Ctrl-C again aborts them)`));
+    } else {
+      controller.abort(new Error("interrupted"));
+    }
+  };
+  process.on("SIGINT", onSigint);
+  const worker = async () => {
+    while (!interrupted && next < valid.length) {
+      const i = next++;
+      const f = valid[i];
+      let result;
+      try {
+        const data = await CLIENT_METHOD[endpoint](client, f.body, target.id, { signal: controller.signal });
+        result = { ok: true, data };
+      } catch (e) {
+        result = { ok: false, error: failure(e) };
+        failed++;
+      }
+      results[i] = result;
+      done++;
+      const where = { source: f.source, ...(f.line === undefined ? {} : { line: f.line }) };
+      if (values.json) jsonLine({ ...where, ok: result.ok, sent: true, ...(result.ok ? { data: result.data } : { error: result.error }) });
+      else if (!result.ok || values.verbose) {
+        bar.clear();
+        if (result.ok) out(`${c.green("sent   ")} ${label(f)}`);
+        else out(`${c.red("failed ")} ${label(f)}  ${c.bold(result.error.code)}${result.error.status ? ` (${result.error.status})` : ""}  ${result.error.message}`);
+      }
+      bar.draw(done, failed, false);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, valid.length) }, worker));
+  process.off("SIGINT", onSigint);
+  bar.clear();
+
+  // The summary: what was sent, what succeeded, what failed by code, what was not sent.
+  const byCode = new Map();
+  for (const r of results) if (r && !r.ok) byCode.set(r.error.code, (byCode.get(r.error.code) ?? 0) + 1);
+  const notSent = valid.length - done;
+  const codes = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(", ");
+  const parts = [`sent ${done} of ${bodies.length}: ${done - failed} succeeded, ${failed} failed${codes ? ` (${codes})` : ""}`];
+  if (invalid.length) parts.push(`${invalid.length} invalid, not sent`);
+  if (notSent) parts.push(`${notSent} not sent (interrupted)`);
+  say((failed || invalid.length || notSent ? ce.yellow : ce.green)(parts.join("; ")));
+  if (notSent && !values.json) {
+    const unsent = valid.filter((_, i) => results[i] === undefined).map(label);
+    say(`not sent: ${unsent.slice(0, 20).join(", ")}${unsent.length > 20 ? `, and ${unsent.length - 20} more` : ""}`);
+  } else if (notSent && values.json) {
+    for (let i = 0; i < valid.length; i++) {
+      if (results[i] === undefined) jsonLine({ source: valid[i].source, ...(valid[i].line === undefined ? {} : { line: valid[i].line }), ok: false, sent: false, error: { code: "NOT_SENT", message: "interrupted before it was sent" } });
+    }
+  }
+  if (interrupted) return EXIT_INTERRUPTED;
+  return failed || invalid.length ? EXIT_FAILED : EXIT_OK;
+}
+
+function endpointsCommand(args) {
+  const { values, positionals } = parse(args, {});
+  if (values.help) return help("endpoints");
+  if (positionals.length) throw new UsageError("endpoints takes no argument");
+  if (values.json) {
+    out(JSON.stringify(ENDPOINTS, null, 2));
+    return EXIT_OK;
+  }
+  const width = Math.max(...IDS.map((id) => id.length));
+  for (const e of ENDPOINTS) out(`${e.id.padEnd(width)}  ${e.method.padEnd(5)} ${e.path}  ${e.summary}`);
+  return EXIT_OK;
+}
+
+function typeText(t) {
+  switch (t.kind) {
+    case "string":
+      return `string${t.minLength !== undefined || t.maxLength !== undefined ? ` (${t.minLength ?? 0}..${t.maxLength ?? ""} chars)` : ""}`;
+    case "enum":
+      return t.values.map((v) => JSON.stringify(v.value)).join(" | ");
+    case "integer":
+      return `integer (>= ${t.minimum}${t.maximum !== undefined ? `, <= ${t.maximum}` : ""})`;
+    case "port":
+      return `port (${t.minimum}..${t.maximum})`;
+    case "array":
+      return `array of ${typeText(t.items)}`;
+    case "object":
+      return `object ${t.object.name}`;
+    case "nullable":
+      return `${typeText(t.inner)} | null`;
+    case "jsonObjectString":
+      return "string (a JSON object)";
+    case "tag":
+      return "string (selects the variant)";
+    default:
+      return t.kind;
+  }
+}
+
+function describeObject(o, indent, seen) {
+  const pad = " ".repeat(indent);
+  for (const f of o.fields) {
+    const flags = [f.required, f.secret ? "secret" : "", f.confirmed ? "" : "unconfirmed"].filter(Boolean).join(", ");
+    out(`${pad}${f.name}: ${typeText(f.type)}  [${flags}]${f.doc ? `  ${f.doc}` : ""}`);
+    const inner = f.type.kind === "object" ? f.type.object : f.type.kind === "array" && f.type.items.kind === "object" ? f.type.items.object : null;
+    if (inner && !seen.has(inner.name)) {
+      seen.add(inner.name);
+      describeObject(inner, indent + 2, seen);
+    }
+  }
+  for (const r of o.rules) out(`${pad}rule (${r.level}): ${r.doc}`);
+  if (o.union) {
+    for (const v of o.union.variants) {
+      out(`${pad}when ${o.union.tag} = ${JSON.stringify(v.value)}${v.doc ? `: ${v.doc}` : ""}`);
+      describeObject({ fields: v.fields, rules: [] }, indent + 2, seen);
+    }
+  }
+}
+
+function describeCommand(args) {
+  const { values, positionals } = parse(args, {});
+  if (values.help) return help("describe");
+  const d = wr.describe(endpointArg(positionals[0]));
+  if (values.json) {
+    out(JSON.stringify(d, null, 2));
+    return EXIT_OK;
+  }
+  out(`${d.id}: ${d.method} ${d.path}`);
+  out(d.summary);
+  out("");
+  out(`body (${d.body.name}):`);
+  describeObject(d.body, 2, new Set([d.body.name]));
+  out("");
+  out(`errors (an invalid body is ${d.bodyError}):`);
+  for (const e of d.errors) out(`  ${e.status} ${e.code}  ${e.doc}`);
+  return EXIT_OK;
+}
+
+function schemaCommand(args) {
+  const { values, positionals } = parse(args, BODY);
+  if (values.help) return help("schema");
+  out(JSON.stringify(wr.jsonSchema(endpointArg(positionals[0]), { strict: Boolean(values.strict) }), null, 2));
+  return EXIT_OK;
+}
+
+function openapiCommand(args) {
+  const { values, positionals } = parse(args, {});
+  if (values.help) return help("openapi");
+  if (positionals.length) throw new UsageError("openapi takes no argument");
+  out(JSON.stringify(wr.openApi(), null, 2));
+  return EXIT_OK;
+}
+
+function help(command) {
+  out(HELP[command]);
+  return EXIT_OK;
+}
+
+const COMMANDS = {
+  validate: validateCommand,
+  curl: curlCommand,
+  send: sendCommand,
+  endpoints: endpointsCommand,
+  describe: describeCommand,
+  schema: schemaCommand,
+  openapi: openapiCommand,
+};
+
+async function main(argv) {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    if (command === "help" && rest[0] && HELP[rest[0]]) return help(rest[0]);
+    out(HELP.main);
+    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (command === "--version" || command === "-v") {
+    out(JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")).version);
+    return EXIT_OK;
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(", ")} (--help)`);
+  return run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    if (e instanceof UsageError) {
+      err(`workspace-requests: ${e.message}`);
+      process.exitCode = EXIT_USAGE;
+    } else {
+      err(`workspace-requests: unexpected error: ${e?.stack ?? e}`);
+      process.exitCode = EXIT_FAILED;
+    }
+  },
+);
