@@ -169,6 +169,19 @@ test("colour only on a terminal, and never with NO_COLOR", { skip: spawnSync("sc
   assert.ok(!plain.stdout.includes("\x1b["), "NO_COLOR");
   const piped = await run(["validate", "databrain.createWorkspace", "c.json"]);
   assert.ok(!piped.stdout.includes("\x1b["), "not a terminal");
+  // send on a terminal: a progress bar on stderr for a batch (never on a pipe).
+  file("p.ndjson", ndjson([1, 2, 3, 4, 5].map((i) => workspace(`Progress ${i}`))));
+  const bar = spawnSync("script", ["-qec", `${BIN} send databrain.createWorkspace p.ndjson --base-url ${mock.url}`, "/dev/null"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, DATABRAIN_TOKEN: TOKEN, NO_COLOR: "1" },
+  });
+  outputs.push(bar.stdout);
+  assert.equal(bar.status, 0, bar.stdout);
+  assert.match(bar.stdout, /\r\[#+-*\] [1-5]\/5/);
+  assert.match(bar.stdout, /sent 5 of 5: 5 succeeded, 0 failed/);
+  const quiet = await run(["send", "databrain.createWorkspace", "p.ndjson", ...base(), "--continue"]);
+  assert.ok(!quiet.stderr.includes("\r["), "no progress bar on a pipe");
 });
 
 test("curl: the command reads the token from the environment; secrets hidden unless asked", async () => {

@@ -3,6 +3,7 @@
 import init, {
   ApiError,
   DatabrainClient,
+  NetworkError,
   buildRequest,
   redactRequest,
   toCurl,
@@ -286,6 +287,49 @@ const command: string = toCurl(safe, { revealSecrets: false });
 const client = new DatabrainClient({ token: "t", timeoutMs: 1000 });
 client.createWorkspace({ name: "W", connectionType: "MULTI_DATASOURCE" }).catch((e: unknown) => e instanceof ApiError && e.code === "WORKSPACE_NAME_ALREADY_EXISTS");
 
+// For real networks: extra headers, a custom fetch, redacted hooks, what a rate limit asks.
+const instrumented = new DatabrainClient({
+  token: "t",
+  headers: { "X-Request-Id": "r-1" },
+  retry: { retries: 3, maxWaitMs: 10_000 },
+  fetch: (input) => fetch(input),
+  onRequest: (event) => {
+    const attempt: number = event.attempt;
+    const shown: Record<string, string> = event.headers;
+    return void [attempt, shown];
+  },
+  onResponse: async (event) => {
+    const status: number = event.status;
+    const body: string | undefined = event.body;
+    const ms: number = event.durationMs;
+    return void [status, body, ms];
+  },
+});
+instrumented.createWorkspace({ name: "W", connectionType: "MULTI_DATASOURCE" }).catch((e: unknown) => {
+  if (e instanceof ApiError) {
+    const wait: number | null = e.retryAfter;
+    const doc: string | null = e.docUrl;
+    const header: string | null = e.headers.get("retry-after");
+    return [wait, doc, header];
+  }
+  if (e instanceof NetworkError) {
+    const code: string | null = e.systemCode;
+    const cause: unknown = e.cause;
+    return [code, cause];
+  }
+  return e;
+});
+const preview: string = toCurl(safe, { tokenVariable: "CI_DATABRAIN_TOKEN" });
+
+// @ts-expect-error TS2322 a header's value is a string
+new DatabrainClient({ token: "t", headers: { "X-Count": 1 } });
+
+// @ts-expect-error TS2561 the bound is maxWaitMs
+new DatabrainClient({ token: "t", retry: { maxWait: 1000 } });
+
+// @ts-expect-error TS2322 fetch must resolve to a Response
+new DatabrainClient({ token: "t", fetch: async () => "not a response" });
+
 // @ts-expect-error TS2345 redactRequest takes a built request
 redactRequest("curl https://example.com");
 
@@ -303,4 +347,4 @@ const okFlag: boolean = validate("paradigm.updateWorkspace", {});
 
 console.log(badConnection, noName, typo, stringPort, misspelled, mssqlHost, mssqlBodyHost, postgress, nameless, tenancy);
 console.log(notACode, admin, unknownKey, memberEmail, stringId, numericDescription, scraperToken, driveObject);
-console.log(sharepointCredsForServicenow, values, okFlag, safe, command);
+console.log(sharepointCredsForServicenow, values, okFlag, safe, command, preview);
