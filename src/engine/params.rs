@@ -16,6 +16,12 @@ type Out<'a> = &'a mut String;
 /// A JSON string. Schema names need no escape; anything else is escaped as JSON requires.
 fn string(out: Out, s: &str) {
     out.push('"');
+    // Schema names and kinds need no escape: written whole.
+    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),

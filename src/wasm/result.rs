@@ -22,6 +22,16 @@ fn utf16_len(s: &str) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// 60 bits of FNV-1a (64) over the bytes, as two 30-bit halves (small integers in JS): the key
+/// `report` caches a params object under, with the text's length. Comparing the text itself in
+/// JS cost more than parsing it; with at most 4096 entries cached, a new text meets a false hit
+/// with a chance of 4096 / 2^60 (docs/decisions.md).
+fn text_hash(s: &str) -> [u32; 2] {
+    let h = s.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+    // Truncations to 30 bits each: the masks make them exact.
+    [(h & 0x3fff_ffff) as u32, ((h >> 34) & 0x3fff_ffff) as u32]
+}
+
 fn index<T: PartialEq>(list: impl IntoIterator<Item = T>, x: T) -> u32 {
     list.into_iter().position(|y| y == x).and_then(|i| u32::try_from(i).ok()).unwrap_or(0)
 }
@@ -72,6 +82,7 @@ impl Sink for TextSink {
             if issue { self.api } else { 0 },
             utf16_len(self.text.get(end..).unwrap_or("")),
         ]);
+        self.meta.extend(text_hash(self.text.get(end..).unwrap_or("")));
     }
 }
 

@@ -203,9 +203,16 @@ test("params: enum values, a condition and a limit as data, the same in Standard
     standard.issues.map((i) => i.params),
     r.issues.map((i) => i.params),
   );
-  // Params are fresh objects per result: changing one changes no other result.
-  at("/connectionType").allowed.push("X");
-  assert.equal(wr.validate("databrain.createWorkspace", body).issues.find((i) => i.path === "/connectionType").params.allowed.length, 4);
+  // Params are frozen (readonly in the types) and shared by the findings with the same text:
+  // no result can change another's.
+  assert.ok(Object.isFrozen(at("/connectionType")) && Object.isFrozen(at("/connectionType").allowed));
+  assert.throws(() => at("/connectionType").allowed.push("X"), TypeError);
+  assert.throws(() => { "use strict"; at("/summaryType").when.field = "x"; }, TypeError);
+  const again = wr.validate("databrain.createWorkspace", body).issues.find((i) => i.path === "/connectionType").params;
+  assert.equal(again, at("/connectionType"), "the same object: parsed once");
+  assert.equal(again.allowed.length, 4);
+  // Params that differ (here the length) are different objects.
+  assert.deepEqual(wr.validate("paradigm.updateWorkspace", { name: "x".repeat(102) }).issues[0].params, { rule: "length", maximum: 100, length: 102 });
 });
 
 test("a UI can write its own messages from the params", () => {
