@@ -690,10 +690,14 @@ const COMMANDS = {
 
 async function main(argv) {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+  if (command === undefined) {
+    err(HELP.main);
+    return EXIT_USAGE;
+  }
+  if (command === "help" || command === "--help" || command === "-h") {
     if (command === "help" && rest[0] && HELP[rest[0]]) return help(rest[0]);
     out(HELP.main);
-    return command === undefined ? EXIT_USAGE : EXIT_OK;
+    return EXIT_OK;
   }
   if (command === "--version" || command === "-v") {
     out(JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")).version);
@@ -702,6 +706,14 @@ async function main(argv) {
   const run = COMMANDS[command];
   if (!run) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(", ")} (--help)`);
   return run(rest);
+}
+
+// A closed pipe (`| head`) ends the output, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? EXIT_OK);
+    throw e;
+  });
 }
 
 main(process.argv.slice(2)).then(

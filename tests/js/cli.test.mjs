@@ -335,6 +335,37 @@ test("Ctrl-C in the middle of a batch: no new requests, the in-flight ones finis
   assert.match(stderr, new RegExp(`sent ${sent.length} of 200: ${sent.length} succeeded, 0 failed; ${unsent.length} not sent \\(interrupted\\)`));
   const stats = await admin("GET", "/__mock/stats");
   assert.equal(stats.byRoute["POST /api/v2/workspace"], sent.length, "the mock received exactly the bodies reported sent");
+
+  // A second Ctrl-C aborts the requests in flight: they are results too (ABORTED), at once.
+  const slow = spawn(BIN, ["send", "databrain.createWorkspace", "sig.ndjson", ...base(), "--concurrency", "3", "--json", "-H", "X-Mock-Fault: delay=5000"], {
+    cwd: dir,
+    env: { ...process.env, DATABRAIN_TOKEN: TOKEN },
+  });
+  let slowOut = "";
+  let slowErr = "";
+  slow.stdout.on("data", (d) => (slowOut += d));
+  slow.stderr.on("data", (d) => (slowErr += d));
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  const t0 = Date.now();
+  slow.kill("SIGINT");
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  slow.kill("SIGINT");
+  const slowCode = await new Promise((resolve) => slow.on("close", resolve));
+  outputs.push(slowOut, slowErr);
+  assert.equal(slowCode, 130);
+  assert.ok(Date.now() - t0 < 3000, "did not wait for the 5 s answers");
+  const aborted = jsonLines(slowOut);
+  assert.equal(aborted.filter((x) => x.sent && x.error?.code === "ABORTED").length, 3);
+  assert.equal(aborted.length, 200);
+  assert.match(slowErr, /sent 3 of 200: 0 succeeded, 3 failed \(ABORTED 3\); 197 not sent \(interrupted\)/);
+});
+
+test("a closed pipe ends the output quietly", () => {
+  // (Without the EPIPE handler, Node throws on most of these runs: the write races head's exit.)
+  for (let i = 0; i < 5; i++) {
+    const r = spawnSync("sh", ["-c", `${BIN} openapi | head -c 1 >/dev/null`], { cwd: dir, encoding: "utf8" });
+    assert.deepEqual([r.status, r.stderr], [0, ""]);
+  }
 });
 
 test("endpoints, describe, schema and openapi print what the package knows", async () => {
