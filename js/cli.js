@@ -8,7 +8,7 @@
 // Exit codes: 0 all bodies valid (or sent), 1 any invalid (or failed), 2 usage or unreadable
 // input, 130 interrupted (Ctrl-C) while sending.
 import { parseArgs } from "node:util";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, isAbsolute } from "node:path";
 import * as wr from "./node/index.js";
 
@@ -41,7 +41,11 @@ function colours(stream, flags) {
   return { red: wrap(31), green: wrap(32), yellow: wrap(33), dim: wrap(2), bold: wrap(1) };
 }
 
-const out = (line = "") => process.stdout.write(line + "\n");
+/** Whether stdout is closed (`| head`), and what a command does then (send stops sending). */
+let stdoutClosed = false;
+let onStdoutClosed = () => {};
+// Once stdout is closed, nothing more is written to it.
+const out = (line = "") => void (stdoutClosed || process.stdout.write(line + "\n"));
 const err = (line = "") => process.stderr.write(line + "\n");
 const jsonLine = (value) => out(JSON.stringify(value));
 const plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
@@ -109,7 +113,8 @@ Options:
   --strict            validate in strict mode
   -h, --help          this help
 
-Exit: 0 printed, 1 the body is invalid (its issues on stderr), 2 usage or unreadable input.`,
+Exit: 0 printed, 1 the body is invalid (its issues on stderr), 2 usage, unreadable input, or
+no token with --reveal-secrets.`,
   send: `Usage: workspace-requests send ENDPOINT [PATH...] [options]
 
 Validates every body first and sends nothing if any is invalid (unless --continue), then sends
@@ -198,7 +203,8 @@ function headersArg(list) {
   const headers = {};
   for (const h of list) {
     const colon = h.indexOf(":");
-    if (colon <= 0) throw new UsageError(`--header must be "Name: value", got "${h.slice(0, 40)}"`);
+    // (Never echoed: a header value is often a credential.)
+    if (colon <= 0) throw new UsageError(`--header must be "Name: value" (a name, a colon, the value)`);
     headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim();
   }
   return headers;
@@ -209,63 +215,134 @@ function headersArg(list) {
 const NDJSON = /\.(ndjson|jsonl)$/i;
 const JSON_FILE = /\.json$/i;
 
-/** The line and column of a JSON.parse error in `text`, when its message gives a position. */
-function where(text, error) {
-  const m = /position (\d+)/.exec(error.message) ?? null;
-  const lc = /line (\d+) column (\d+)/.exec(error.message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  if (!m) return null;
-  const pos = Math.min(Number(m[1]), text.length);
-  const before = text.slice(0, pos);
+/**
+ * Where a text stops being JSON, and why, for a message that names the line and column but
+ * never quotes the text (V8's JSON.parse messages quote it, and it may hold a secret). Only run
+ * once JSON.parse has failed.
+ * @returns {{ line: number, column: number, why: string }}
+ */
+function jsonError(t) {
+  let i = 0;
+  const fail = (why = "an unexpected character") => {
+    throw { at: i, why: i >= t.length ? "the text ends before the JSON value is complete" : why };
+  };
+  const ws = () => {
+    while (i < t.length && (t[i] === " " || t[i] === "\t" || t[i] === "\n" || t[i] === "\r")) i++;
+  };
+  const string = () => {
+    i++;
+    while (i < t.length) {
+      const c = t[i];
+      if (c === '"') return void i++;
+      if (c === "\\") {
+        i++;
+        if (t[i] === "u" && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 1, i + 5))) i += 5;
+        else if (i < t.length && '"\\/bfnrt'.includes(t[i])) i++;
+        else fail("an invalid escape in a string");
+      } else if (c < " ") fail("a control character in a string");
+      else i++;
+    }
+    fail();
+  };
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const value = (depth) => {
+    if (depth > 10_000) fail("nesting too deep");
+    ws();
+    const c = t[i];
+    if (c === "{" || c === "[") {
+      const close = c === "{" ? "}" : "]";
+      i++;
+      ws();
+      if (t[i] === close) return void i++;
+      for (;;) {
+        if (c === "{") {
+          ws();
+          if (t[i] !== '"') fail("a key that is not a double-quoted string");
+          string();
+          ws();
+          if (t[i] !== ":") fail("a missing colon after a key");
+          i++;
+        }
+        value(depth + 1);
+        ws();
+        if (t[i] === ",") {
+          i++;
+          continue;
+        }
+        if (t[i] === close) return void i++;
+        fail(`a missing comma or ${close}`);
+      }
+    }
+    if (c === '"') return string();
+    NUMBER.lastIndex = i;
+    if (NUMBER.test(t)) return void (i = NUMBER.lastIndex);
+    for (const w of ["true", "false", "null"]) if (t.startsWith(w, i)) return void (i += w.length);
+    fail();
+  };
+  let at = t.length;
+  let why = "not JSON";
+  try {
+    value(0);
+    ws();
+    if (i < t.length) fail("more text after the JSON value");
+  } catch (e) {
+    if (typeof e?.at !== "number") throw e;
+    ({ at, why } = e);
+  }
+  const before = t.slice(0, at);
   const line = before.split("\n").length;
-  return { line, column: pos - before.lastIndexOf("\n") };
+  return { line, column: at - before.lastIndexOf("\n"), why };
 }
 
-/** JSON.parse's message without Node's position suffix (the location is given separately). */
-const parseMessage = (e) => e.message.replace(/ in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "");
-
 /**
- * The bodies of one source text: `{source, line?, body}` each, or `{source, line?, error}` for
- * what is not JSON.
+ * The bodies of one source text: `{source, line?, body}` each, or `{source, line, column,
+ * error}` for what is not JSON. `ndjson`: true for one body a line, false for one body, null
+ * (stdin) for either: one JSON text, else NDJSON when it has several lines of which one parses.
  */
 function bodiesOf(source, text, ndjson) {
-  const found = [];
-  const lines = (t) => {
-    t.split("\n").forEach((raw, i) => {
+  // A byte order mark (editors on Windows write one) is not part of the JSON text.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = () => {
+    const found = [];
+    text.split("\n").forEach((raw, i) => {
       const line = raw.trim();
       if (line === "") return;
       try {
         found.push({ source, line: i + 1, body: JSON.parse(line) });
-      } catch (e) {
-        found.push({ source, line: i + 1, error: `not JSON: ${parseMessage(e)}` });
+      } catch (_) {
+        const e = jsonError(line);
+        found.push({ source, line: i + 1, column: e.column + (raw.length - raw.trimStart().length), error: `not JSON: ${e.why}` });
       }
     });
-  };
-  if (ndjson) {
-    lines(text);
     return found;
-  }
+  };
+  if (ndjson) return lines();
+  if (text.trim() === "") return [{ source, error: "empty: no JSON body" }];
   try {
     return [{ source, body: JSON.parse(text) }];
-  } catch (e) {
-    // Stdin may be NDJSON: more than one line, each a JSON value.
+  } catch (_) {
     if (ndjson === null && text.trim().includes("\n")) {
-      lines(text);
-      if (found.every((f) => !f.error)) return found;
-      found.length = 0;
+      const found = lines();
+      if (found.some((f) => !f.error)) return found;
     }
-    if (text.trim() === "") return [{ source, error: "empty: no JSON body" }];
-    const at = where(text, e);
-    return [{ source, line: at?.line, column: at?.column, error: `not JSON: ${parseMessage(e)}` }];
+    const e = jsonError(text);
+    return [{ source, line: e.line, column: e.column, error: `not JSON: ${e.why}` }];
   }
 }
 
-/** Files under a folder, recursively, in name order: .json, .ndjson and .jsonl. */
-function walk(dir) {
+/** Files under a folder, recursively, in name order: .json, .ndjson and .jsonl; what cannot be read goes to `problems`. */
+function walk(dir, problems) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push(`${dir}: cannot be read (${e.code ?? e.message})`);
+    return [];
+  }
   const files = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const p = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...walk(p));
+    if (entry.isDirectory()) files.push(...walk(p, problems));
     else if (JSON_FILE.test(entry.name) || NDJSON.test(entry.name)) files.push(p);
   }
   return files;
@@ -285,6 +362,8 @@ function readBodies(paths) {
   }
   const found = [];
   const problems = [];
+  // A file named twice (or inside a folder also named) is read once: no body is sent twice.
+  const seen = new Set();
   for (const p of paths) {
     if (p === "-") {
       let text;
@@ -304,9 +383,17 @@ function readBodies(paths) {
       problems.push(`${p}: ${e.code === "ENOENT" ? "no such file or folder" : `cannot be read (${e.code ?? e.message})`}`);
       continue;
     }
-    const files = stat.isDirectory() ? walk(p) : [p];
+    const files = stat.isDirectory() ? walk(p, problems) : [p];
     if (stat.isDirectory() && files.length === 0) problems.push(`${p}: a folder without .json, .ndjson or .jsonl files`);
     for (const file of files) {
+      let real;
+      try {
+        real = realpathSync(file);
+      } catch (_) {
+        real = file;
+      }
+      if (seen.has(real)) continue;
+      seen.add(real);
       let text;
       try {
         text = readFileSync(file, "utf8");
@@ -448,6 +535,9 @@ function progress(total, enabled) {
   return { draw, clear: () => enabled && process.stderr.write("\r\x1b[K") };
 }
 
+/** Why a call was stopped on the first Ctrl-C (or a closed stdout): between attempts, never mid-request. */
+class Stopped extends Error {}
+
 async function sendCommand(args) {
   const { values, positionals } = parse(args, {
     ...BODY,
@@ -472,7 +562,9 @@ async function sendCommand(args) {
   const bodies = readBodies(positionals.slice(1));
   const c = colours(process.stdout, values);
   const ce = colours(process.stderr, values);
-  const say = values.json ? err : out;
+  // Human output goes to stdout; with --json (or once stdout is closed) the summary goes to stderr.
+  const say = (line, colour) => (values.json || stdoutClosed ? err(colour ? colour(ce)(line) : line) : out(colour ? colour(c)(line) : line));
+  const where = (f) => ({ source: f.source, ...(f.line === undefined ? {} : { line: f.line }) });
 
   // Every body is validated before anything is sent.
   const valid = [];
@@ -492,93 +584,137 @@ async function sendCommand(args) {
     say(`${plural(invalid.length, "invalid body", "invalid bodies")} of ${bodies.length}: nothing sent (--continue sends the valid ones)`);
     return EXIT_FAILED;
   }
-  // The client reads (and checks) the options once: a bad base URL or header is a usage error.
-  const client = asUsage(() => {
-    const Client = target.info.api === "paradigm" ? wr.ParadigmClient : wr.DatabrainClient;
-    return new Client({
-      token: token ?? "dry-run",
-      baseUrl: target.baseUrl,
-      timeoutMs,
-      strict,
-      headers: target.headers,
-      retry: values.retry ? { retries: retries ?? 5 } : false,
-    });
-  });
+  const options = {
+    token: token ?? "dry-run",
+    baseUrl: target.baseUrl,
+    timeoutMs,
+    strict,
+    headers: target.headers,
+    retry: values.retry ? { retries: retries ?? 5 } : false,
+  };
+  const Client = target.info.api === "paradigm" ? wr.ParadigmClient : wr.DatabrainClient;
+  // The options are read (and checked) once here: a bad base URL or header is a usage error.
+  asUsage(() => new Client(options));
   if (values["dry-run"]) {
     for (const f of valid) {
       const request = asUsage(() => wr.buildRequest(endpoint, f.body, { token: "dry-run", baseUrl: target.baseUrl, id: target.id, strict, headers: target.headers }));
-      if (values.json) jsonLine({ source: f.source, ...(f.line === undefined ? {} : { line: f.line }), ok: true, sent: false, dryRun: true, method: request.method, url: request.url });
+      if (values.json) jsonLine({ ...where(f), ok: true, sent: false, dryRun: true, method: request.method, url: request.url });
       else out(`${c.dim("would send")} ${request.method} ${request.url}  ${label(f)}`);
     }
     say(`dry run: ${valid.length} would be sent, ${invalid.length} invalid; nothing sent`);
     return invalid.length ? EXIT_FAILED : EXIT_OK;
   }
 
-  // Sending: a pool of `concurrency` workers over the valid bodies, each sent at most once.
+  // Sending: a pool of `concurrency` workers over the valid bodies; each body is taken once.
+  // Each call has its own client, so that its hooks know whether it is in flight or waiting to
+  // retry, and its own controller: the first Ctrl-C stops every call that is waiting (a body
+  // refused by a 429 was not processed: it is reported not sent) and lets those in flight
+  // finish; the second aborts those too.
   const bar = progress(valid.length, Boolean(process.stderr.isTTY) && valid.length > 1);
   const results = new Array(valid.length);
-  const controller = new AbortController();
+  const active = new Set();
   let next = 0;
   let done = 0;
   let failed = 0;
-  let interrupted = 0;
-  const onSigint = () => {
-    interrupted++;
+  let stopping = 0; // 0 sending, 1 stopping (Ctrl-C or stdout closed), 2 aborting
+  const stop = (why) => {
+    stopping = Math.max(stopping, 1);
     bar.clear();
-    if (interrupted === 1) {
-      err(ce.yellow(`interrupted: no new requests; waiting for those in flight (Ctrl-C again aborts them)`));
-    } else {
-      controller.abort(new Error("interrupted"));
+    err(ce.yellow(`${why}: no new requests; waiting for those in flight${why === "interrupted" ? " (Ctrl-C again aborts them)" : ""}`));
+    for (const call of active) if (!call.inFlight) call.controller.abort(new Stopped());
+  };
+  const onSigint = () => {
+    if (stopping === 0) return stop("interrupted");
+    stopping = 2;
+    for (const call of active) call.controller.abort(new Error("aborted"));
+  };
+  let interrupted = false;
+  const sigint = () => {
+    interrupted = true;
+    onSigint();
+  };
+  process.on("SIGINT", sigint);
+  onStdoutClosed = () => {
+    if (stopping === 0) stop("stdout closed");
+  };
+  const report = (f, result) => {
+    if (!result.ok && result.sent) failed++;
+    if (result.sent) done++;
+    if (values.json) jsonLine({ ...where(f), ok: result.ok, sent: result.sent, ...(result.ok ? { data: result.data } : { error: result.error }) });
+    else if (!result.ok || values.verbose) {
+      bar.clear();
+      if (result.ok) out(`${c.green("sent   ")} ${label(f)}`);
+      else if (result.sent) out(`${c.red("failed ")} ${label(f)}  ${c.bold(result.error.code)}${result.error.status ? ` (${result.error.status})` : ""}  ${result.error.message}`);
+    }
+    bar.draw(done, failed, false);
+  };
+  const sendOne = async (f) => {
+    const call = { controller: new AbortController(), inFlight: false, lastStatus: undefined, attempts: 0 };
+    active.add(call);
+    const client = new Client({
+      ...options,
+      onRequest: () => {
+        // Between attempts a stop ends the call: no new request once Ctrl-C was pressed.
+        if (stopping) throw new Stopped();
+        call.inFlight = true;
+        call.attempts++;
+      },
+      onResponse: (e) => {
+        call.inFlight = false;
+        call.lastStatus = e.status;
+        // Stopped while this attempt was in flight: no retry after it.
+        if (stopping) call.controller.abort(new Stopped());
+      },
+    });
+    try {
+      const data = await CLIENT_METHOD[endpoint](client, f.body, target.id, { signal: call.controller.signal });
+      return { ok: true, sent: true, data };
+    } catch (e) {
+      const stoppedHere = e instanceof Stopped || (e instanceof wr.AbortError && e.reason instanceof Stopped);
+      if (stoppedHere && (call.attempts === 0 || call.lastStatus === 429)) {
+        // Never sent, or refused by a rate limit before it was processed: safe to send again.
+        return { ok: false, sent: false, error: { code: "NOT_SENT", message: call.attempts === 0 ? "interrupted before it was sent" : "interrupted while waiting out a rate limit (429: not processed)" } };
+      }
+      if (stoppedHere) {
+        return { ok: false, sent: true, error: { code: "INTERRUPTED", status: call.lastStatus, message: `interrupted before a retry; the last answer was ${call.lastStatus ?? "no answer (a network error)"}, and may have been processed` } };
+      }
+      return { ok: false, sent: true, error: failure(e) };
+    } finally {
+      active.delete(call);
+      call.inFlight = false;
     }
   };
-  process.on("SIGINT", onSigint);
   const worker = async () => {
-    while (!interrupted && next < valid.length) {
+    while (!stopping && next < valid.length) {
       const i = next++;
-      const f = valid[i];
-      let result;
-      try {
-        const data = await CLIENT_METHOD[endpoint](client, f.body, target.id, { signal: controller.signal });
-        result = { ok: true, data };
-      } catch (e) {
-        result = { ok: false, error: failure(e) };
-        failed++;
-      }
-      results[i] = result;
-      done++;
-      const where = { source: f.source, ...(f.line === undefined ? {} : { line: f.line }) };
-      if (values.json) jsonLine({ ...where, ok: result.ok, sent: true, ...(result.ok ? { data: result.data } : { error: result.error }) });
-      else if (!result.ok || values.verbose) {
-        bar.clear();
-        if (result.ok) out(`${c.green("sent   ")} ${label(f)}`);
-        else out(`${c.red("failed ")} ${label(f)}  ${c.bold(result.error.code)}${result.error.status ? ` (${result.error.status})` : ""}  ${result.error.message}`);
-      }
-      bar.draw(done, failed, false);
+      results[i] = await sendOne(valid[i]);
+      report(valid[i], results[i]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, valid.length) }, worker));
-  process.off("SIGINT", onSigint);
+  process.off("SIGINT", sigint);
+  onStdoutClosed = () => {};
   bar.clear();
 
+  // Every body not taken is reported too, so that the output accounts for each one.
+  for (let i = 0; i < valid.length; i++) {
+    if (results[i] === undefined) {
+      results[i] = { ok: false, sent: false, error: { code: "NOT_SENT", message: "interrupted before it was sent" } };
+      if (values.json) jsonLine({ ...where(valid[i]), ok: false, sent: false, error: results[i].error });
+    }
+  }
   // The summary: what was sent, what succeeded, what failed by code, what was not sent.
   const byCode = new Map();
-  for (const r of results) if (r && !r.ok) byCode.set(r.error.code, (byCode.get(r.error.code) ?? 0) + 1);
-  const notSent = valid.length - done;
+  for (const r of results) if (r.sent && !r.ok) byCode.set(r.error.code, (byCode.get(r.error.code) ?? 0) + 1);
+  const unsent = valid.filter((_, i) => !results[i].sent).map(label);
   const codes = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(", ");
   const parts = [`sent ${done} of ${bodies.length}: ${done - failed} succeeded, ${failed} failed${codes ? ` (${codes})` : ""}`];
   if (invalid.length) parts.push(`${invalid.length} invalid, not sent`);
-  if (notSent) parts.push(`${notSent} not sent (interrupted)`);
-  say((failed || invalid.length || notSent ? ce.yellow : ce.green)(parts.join("; ")));
-  if (notSent && !values.json) {
-    const unsent = valid.filter((_, i) => results[i] === undefined).map(label);
-    say(`not sent: ${unsent.slice(0, 20).join(", ")}${unsent.length > 20 ? `, and ${unsent.length - 20} more` : ""}`);
-  } else if (notSent && values.json) {
-    for (let i = 0; i < valid.length; i++) {
-      if (results[i] === undefined) jsonLine({ source: valid[i].source, ...(valid[i].line === undefined ? {} : { line: valid[i].line }), ok: false, sent: false, error: { code: "NOT_SENT", message: "interrupted before it was sent" } });
-    }
-  }
+  if (unsent.length) parts.push(`${unsent.length} not sent (${interrupted ? "interrupted" : "stdout closed"})`);
+  say(parts.join("; "), (k) => (failed || invalid.length || unsent.length ? k.yellow : k.green));
+  if (unsent.length && !values.json) say(`not sent: ${unsent.slice(0, 20).join(", ")}${unsent.length > 20 ? `, and ${unsent.length - 20} more` : ""}`);
   if (interrupted) return EXIT_INTERRUPTED;
-  return failed || invalid.length ? EXIT_FAILED : EXIT_OK;
+  return failed || invalid.length || unsent.length ? EXIT_FAILED : EXIT_OK;
 }
 
 function endpointsCommand(args) {
@@ -708,13 +844,16 @@ async function main(argv) {
   return run(rest);
 }
 
-// A closed pipe (`| head`) ends the output, not with a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (e) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? EXIT_OK);
-    throw e;
-  });
-}
+// A closed pipe (`| head`) ends the output, not with a stack trace: the command goes on to its
+// own exit code (send stops sending: its results could not be reported).
+process.stdout.on("error", (e) => {
+  if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+  stdoutClosed = true;
+  onStdoutClosed();
+});
+process.stderr.on("error", (e) => {
+  if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -57,8 +57,9 @@ function clientConfig(what, read, options) {
 /**
  * How long to wait before attempt `attempt + 1` after `error`, or null when it is not retried:
  * a 429 for every method, after what its headers ask (`retryAfter`, when at most `maxWaitMs`;
- * a longer wait is not waited for) or the back-off; a network error or a 5xx for idempotent
- * methods only (a 503's `Retry-After` is honoured the same way).
+ * a longer wait is not waited for) or the back-off when they ask for none or for 0 (a window
+ * already reset: the back-off keeps retries from going back to back); a network error or a 5xx
+ * for idempotent methods only (a 503's `Retry-After` is honoured the same way).
  * @param {ApiError | NetworkError} error
  * @param {number} attempt
  * @param {boolean} idempotent
@@ -69,7 +70,7 @@ export function retryDelay(error, attempt, idempotent, config) {
   if (attempt >= config.retries) return null;
   const backoff = Math.min(config.backoffMs * 2 ** attempt, MAX_TIMER_MS);
   /** @param {number | null} seconds */
-  const asked = (seconds) => (seconds === null ? backoff : seconds * 1000 <= config.maxWaitMs ? seconds * 1000 : null);
+  const asked = (seconds) => (seconds === null || seconds === 0 ? backoff : seconds * 1000 <= config.maxWaitMs ? seconds * 1000 : null);
   if (error instanceof ApiError && error.status === 429) return asked(error.retryAfter);
   if (!idempotent) return null;
   if (error instanceof NetworkError) return backoff;
@@ -86,6 +87,8 @@ export function retryDelay(error, attempt, idempotent, config) {
  */
 function pause(ms, endpoint, signal) {
   return new Promise((resolve, reject) => {
+    // Aborted already (in an onResponse hook, say): its event has fired, so no listener would.
+    if (signal?.aborted) return reject(new AbortError(endpoint, signal.reason));
     const onAbort = () => {
       clearTimeout(timer);
       reject(new AbortError(endpoint, signal?.reason));

@@ -145,8 +145,16 @@ impl ExtraHeaders {
                     "cannot be set here: the token option sets it, so that no header replaces the token by accident",
                 ));
             }
-            if value.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f) {
+            if value.chars().any(|c| (c < ' ' && c != '\t') || c == '\u{7f}') {
                 return Err(OptionError::Header(option, name.clone(), "has a control character in its value"));
+            }
+            // fetch's Headers hold byte strings: a character past U+00FF cannot be sent as is.
+            if value.chars().any(|c| u32::from(c) > 0xff) {
+                return Err(OptionError::Header(
+                    option,
+                    name.clone(),
+                    "has a character fetch cannot send (past U+00FF); percent-encode it",
+                ));
             }
         }
         Ok(())
@@ -469,6 +477,15 @@ mod tests {
         }
         let e = client(serde_json::json!({"token": "t", "headers": {"X-A": "v\r\nX-Injected: 1"}})).expect_err("crlf");
         assert_eq!(e, "options.headers: the header \"X-A\" has a control character in its value");
+        let e = client(serde_json::json!({"token": "t", "headers": {"X-A": "s€cret"}})).expect_err("not latin-1");
+        assert!(
+            e.starts_with("options.headers: the header \"X-A\" has a character fetch cannot send") && !e.contains('€'),
+            "{e}"
+        );
+        assert!(
+            client(serde_json::json!({"token": "t", "headers": {"X-A": "café"}})).is_ok(),
+            "Latin-1 is a byte string"
+        );
         let e = client(serde_json::json!({"token": "t", "headers": {"bad name": "v"}})).expect_err("name");
         assert_eq!(e, "options.headers: the header \"bad name\" is not a header name");
         let e = client(serde_json::json!({"token": "t", "headers": {"X-A": 5}})).expect_err("mistyped");

@@ -260,12 +260,26 @@ async fn sent(ep: &'static Endpoint, req: &JsValue, signal: &web_sys::AbortSigna
         "PATCH" => Method::PATCH,
         _ => Method::GET,
     };
-    // Redirects are never followed: the body and the token go to the configured base URL only.
-    let mut builder =
-        RequestBuilder::new(&url).method(method).abort_signal(Some(signal)).redirect(web_sys::RequestRedirect::Manual);
+    // The headers through web_sys, whose `append` reports a value fetch refuses (gloo-net's
+    // `header` would throw from inside this future, where no caller can catch it).
+    let headers = match web_sys::Headers::new() {
+        Ok(h) => h,
+        Err(e) => return network("the request headers could not be made", e),
+    };
     for (name, value) in header_pairs(req) {
-        builder = builder.header(&name, &value);
+        if headers.append(&name, &value).is_err() {
+            return network(
+                format!("the header {} cannot be sent by fetch", crate::engine::text::quote(&name)),
+                JsValue::NULL,
+            );
+        }
     }
+    // Redirects are never followed: the body and the token go to the configured base URL only.
+    let builder = RequestBuilder::new(&url)
+        .method(method)
+        .abort_signal(Some(signal))
+        .redirect(web_sys::RequestRedirect::Manual)
+        .headers(gloo_net::http::Headers::from_raw(headers));
     let body = get(req, "body").as_string().unwrap_or_default();
     let request: web_sys::Request = match builder.body(body) {
         Ok(r) => r.into(),
@@ -281,7 +295,7 @@ async fn sent(ep: &'static Endpoint, req: &JsValue, signal: &web_sys::AbortSigna
         Ok(_) => return network("fetch resolved to something that is not a Response", JsValue::NULL),
         Err(e) => return failed(e),
     };
-    let headers: JsValue = raw_response.headers().into();
+    let answer_headers: JsValue = raw_response.headers().into();
     let response = gloo_net::http::Response::from(raw_response);
     let status = response.status();
     // A browser hides a redirect it did not follow behind status 0 (an "opaqueredirect" answer).
@@ -303,7 +317,7 @@ async fn sent(ep: &'static Endpoint, req: &JsValue, signal: &web_sys::AbortSigna
             code: format!("HTTP_{status}"),
             message,
             body: Preserved(JsValue::NULL),
-            headers: Preserved(headers),
+            headers: Preserved(answer_headers),
             server_code: None,
             doc_url: None,
         };
@@ -331,5 +345,5 @@ async fn sent(ep: &'static Endpoint, req: &JsValue, signal: &web_sys::AbortSigna
             None => raw.clone(),
         })
     };
-    Sent::answer(verdict, status, data, Preserved(raw.clone()), Preserved(headers))
+    Sent::answer(verdict, status, data, Preserved(raw.clone()), Preserved(answer_headers))
 }

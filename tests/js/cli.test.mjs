@@ -145,13 +145,28 @@ test("validate: stdin, one body or NDJSON; unreadable input names the file and l
   file("bad.ndjson", ndjson([workspace("X")]) + '{"name": "Y",\n');
   r = await run(["validate", "databrain.createWorkspace", "bad.ndjson"]);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /^workspace-requests: unreadable input:\n  bad\.ndjson:2: not JSON: /);
+  assert.equal(r.stderr, "workspace-requests: unreadable input:\n  bad.ndjson:2:14: not JSON: the text ends before the JSON value is complete\n");
   assert.equal(r.stdout, "", "nothing validated when input is unreadable");
   file("bad.json", '{\n  "name": "Z",\n  oops\n}');
   r = await run(["validate", "databrain.createWorkspace", "bad.json", "missing.json"]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /  missing\.json: no such file or folder\n/);
-  assert.match(r.stderr, /  bad\.json:3:\d+: not JSON: /);
+  assert.match(r.stderr, /  bad\.json:3:3: not JSON: a key that is not a double-quoted string\n/);
+  // A byte order mark and CRLF line endings are read as any editor writes them.
+  file("bom.json", "\ufeff" + JSON.stringify(workspace("Bom")));
+  file("crlf.ndjson", ndjson([workspace("Crlf 1"), workspace("Crlf 2")]).replaceAll("\n", "\r\n"));
+  r = await run(["validate", "databrain.createWorkspace", "bom.json", "crlf.ndjson"]);
+  assert.deepEqual([r.code, r.stdout.split("\n").slice(0, 3)], [0, ["valid   bom.json", "valid   crlf.ndjson:1", "valid   crlf.ndjson:2"]]);
+  // A line that is not JSON in NDJSON on stdin: its own line; the text is never quoted back
+  // (V8's own message would quote it, and it may hold a secret).
+  r = await run(["validate", "databrain.createWorkspace", "-"], { input: ndjson([workspace("L1"), workspace("L2"), workspace("L3"), workspace("L4")]) + `{"password": ${SECRET}}\n` + JSON.stringify(workspace("L6")) });
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, "workspace-requests: unreadable input:\n  <stdin>:5:14: not JSON: an unexpected character\n");
+  r = await run(["validate", "databrain.createWorkspace", "-"], { input: `{"name": "x", "password": "${SECRET}"` });
+  assert.equal(r.stderr, "workspace-requests: unreadable input:\n  <stdin>:1:${41 + SECRET.length - SECRET.length}: not JSON: the text ends before the JSON value is complete\n".replace("${41 + SECRET.length - SECRET.length}", String(`{"name": "x", "password": "${SECRET}"`.length + 1)));
+  // A file named twice, or inside a folder also named, is read once.
+  r = await run(["validate", "databrain.createWorkspace", "ok", "ok/a.json", "./ok/a.json", "--json"]);
+  assert.deepEqual(jsonLines(r.stdout).map((l) => l.source), ["ok/a.json"]);
   file("empty/readme.md", "");
   r = await run(["validate", "databrain.createWorkspace", "empty"]);
   assert.match(r.stderr, /empty: a folder without \.json, \.ndjson or \.jsonl files/);
@@ -220,6 +235,13 @@ test("curl: the command reads the token from the environment; secrets hidden unl
   r = await run(["curl", "databrain.createWorkspace", "w.json", "-H", "Authorization: Bearer x"]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /the header "Authorization" cannot be set here/);
+  // A malformed -H is not echoed (it is often a credential); a value fetch cannot send is a usage error.
+  r = await run(["curl", "databrain.createWorkspace", "w.json", "-H", `Bearer ${SECRET}`]);
+  assert.deepEqual([r.code, r.stderr], [2, 'workspace-requests: --header must be "Name: value" (a name, a colon, the value)\n']);
+  r = await run(["send", "databrain.createWorkspace", "w.json", ...base(), "-H", "X-Api-Key: s€cret"]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /the header "X-Api-Key" has a character fetch cannot send/);
+  assert.ok(!r.stderr.includes("s€cret"));
 });
 
 test("send: validated first, nothing sent if any is invalid; --continue; --dry-run; a summary by code", async () => {
@@ -358,6 +380,54 @@ test("Ctrl-C in the middle of a batch: no new requests, the in-flight ones finis
   assert.equal(aborted.filter((x) => x.sent && x.error?.code === "ABORTED").length, 3);
   assert.equal(aborted.length, 200);
   assert.match(slowErr, /sent 3 of 200: 0 succeeded, 3 failed \(ABORTED 3\); 197 not sent \(interrupted\)/);
+});
+
+test("Ctrl-C while waiting out a rate limit: no retry, the refused bodies are reported not sent", async () => {
+  file("limited.ndjson", ndjson([1, 2, 3, 4, 5, 6].map((i) => workspace(`Wait ${i}`))));
+  const child = spawn(BIN, ["send", "databrain.createWorkspace", "limited.ndjson", ...base(), "--concurrency", "6", "--retry", "--json", "-H", "X-Mock-Fault: ratelimit=2/20s"], {
+    cwd: dir,
+    env: { ...process.env, DATABRAIN_TOKEN: TOKEN },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  // Two are created, four refused with Retry-After: 20 and waiting.
+  for (let i = 0; i < 50 && jsonLines(stdout).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const t0 = Date.now();
+  child.kill("SIGINT");
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  outputs.push(stdout, stderr);
+  assert.equal(code, 130);
+  assert.ok(Date.now() - t0 < 3000, "did not wait out the 20 s");
+  const results = jsonLines(stdout);
+  assert.deepEqual(results.map((x) => [x.ok, x.sent, x.error?.code ?? null]).sort(), [
+    [false, false, "NOT_SENT"], [false, false, "NOT_SENT"], [false, false, "NOT_SENT"], [false, false, "NOT_SENT"],
+    [true, true, null], [true, true, null],
+  ].sort());
+  assert.ok(results.filter((x) => !x.sent).every((x) => /rate limit/.test(x.error.message)));
+  const stats = await admin("GET", "/__mock/stats");
+  assert.equal(stats.byRoute["POST /api/v2/workspace"], 6, "no request after the Ctrl-C");
+  assert.match(stderr, /sent 2 of 6: 2 succeeded, 0 failed; 4 not sent \(interrupted\)/);
+});
+
+test("stdout closed in the middle of a batch: sending stops, the summary says so on stderr, exit 1", async () => {
+  file("pipe.ndjson", ndjson(Array.from({ length: 60 }, (_, i) => workspace(`Pipe ${i}`))));
+  const r = spawnSync("bash", ["-o", "pipefail", "-c", `${BIN} send databrain.createWorkspace pipe.ndjson --base-url ${mock.url} --json --concurrency 2 -H "X-Mock-Fault: delay=30" | head -1`], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, DATABRAIN_TOKEN: TOKEN },
+  });
+  outputs.push(r.stdout, r.stderr);
+  assert.equal(r.status, 1);
+  assert.equal(jsonLines(r.stdout).length, 1);
+  const m = /sent (\d+) of 60: \1 succeeded, 0 failed; (\d+) not sent \(stdout closed\)/.exec(r.stderr);
+  assert.ok(m, r.stderr);
+  assert.equal(Number(m[1]) + Number(m[2]), 60);
+  assert.ok(Number(m[2]) > 0);
+  const stats = await admin("GET", "/__mock/stats");
+  assert.equal(stats.byRoute["POST /api/v2/workspace"], Number(m[1]), "the mock saw exactly the bodies counted as sent");
 });
 
 test("a closed pipe ends the output quietly", () => {

@@ -576,6 +576,11 @@ test("headers: extra ones are sent after the client's, Authorization can never b
       assert.throws(() => wr.buildRequest("databrain.createWorkspace", newWorkspace, { token: "t", headers: { [name]: "x" } }), TypeError);
     }
     assert.throws(() => new wr.DatabrainClient({ token: "t", headers: { "X-A": "a\r\nX-B: b" } }), /control character/);
+    // A value fetch's Headers cannot hold is refused up front, never a throw inside the send.
+    assert.throws(() => new wr.DatabrainClient({ token: "t", headers: { "X-A": "s€cret" } }), (e) => e instanceof TypeError && /past U\+00FF/.test(e.message) && !e.message.includes("€"));
+    s.answers.push([200, created]);
+    await new wr.DatabrainClient({ token: "t", baseUrl: s.base, headers: { "X-Name": "café" } }).createWorkspace(newWorkspace);
+    assert.equal(Buffer.from(s.received.at(-1).headers["x-name"], "latin1").toString("latin1"), "café");
     const built = wr.buildRequest("databrain.createWorkspace", newWorkspace, { token: "t", headers: { "X-Api-Key": "k-SECRET" } });
     assert.equal(built.headers["X-Api-Key"], "k-SECRET");
     assert.ok(!wr.toCurl(built).includes("k-SECRET"), "a secret-looking extra header is redacted in the preview");
@@ -665,6 +670,13 @@ test("ApiError: Paradigm's doc_url as docUrl, the headers, retryAfter from each 
   const cases = [
     [{ "Retry-After": "7" }, 7],
     [{ "Retry-After": "soon" }, null],
+    // What Date.parse would read as a date in 2001 is no HTTP date; a signed or fractional number is no delay.
+    ...["1.5", "-5", "+5", "3, 4", "2"].map((v) => [{ "Retry-After": v }, v === "2" ? 2 : null]),
+    [{ "Retry-After": new Date(now + 10_000).toUTCString() }, [9, 10, 11]],
+    [{ "Retry-After": "Sun, 06 Nov 1994 08:49:37 GMT" }, 0],
+    [{ "Retry-After": "Sunday, 06-Nov-94 08:49:37 GMT" }, 0],
+    [{ "Retry-After": "Sun Nov  6 08:49:37 1994" }, 0],
+    [{ "RateLimit-Reset": String(Math.floor(now / 1000) + 20) }, [19, 20, 21]],
     [{ "RateLimit-Reset": "12" }, 12],
     [{ RateLimit: '"default";r=0;t=9' }, 9],
     [{ RateLimit: "limit=10, remaining=0, reset=4" }, 4],
