@@ -26,7 +26,7 @@ const admin = (method, p, body) => fetch(base + p, { method, headers: { "content
 const fault = (spec, count = 1) => admin("POST", "/__mock/faults", { fault: spec, count });
 const outcome = async (promise) => {
   try { return { ok: true, value: await promise }; }
-  catch (e) { return { ok: false, name: e.name, isClass: e instanceof wr[e.name], code: e.code, status: e.status, message: e.message, reason: e.reason instanceof Error ? "Error:" + e.reason.name : e.reason, issues: e.issues && e.issues.map((i) => i.path + " " + i.code) }; }
+  catch (e) { return { ok: false, name: e.name, isClass: e instanceof wr[e.name], code: e.code, status: e.status, message: e.message, reason: e.reason instanceof Error ? "Error:" + e.reason.name : e.reason, issues: e.issues && e.issues.map((i) => i.path + " " + i.code), retryAfter: e.retryAfter, limit: e.headers && e.headers.get("ratelimit-limit"), cause: e.cause instanceof Error ? e.cause.name : undefined }; }
 };
 const databrain = new wr.DatabrainClient({ token, baseUrl: base });
 const paradigm = new wr.ParadigmClient({ token, baseUrl: base });
@@ -65,6 +65,26 @@ const redirected = new wr.DatabrainClient({ token, baseUrl: location.origin + "/
 const beforeRedirect = (await admin("GET", "/__mock/stats")).requests;
 out.redirect = await outcome(redirected.createWorkspace(ws("Redirected")));
 out.redirectReached = (await admin("GET", "/__mock/stats")).requests - beforeRedirect;
+// A rate limit across origins: the client reads Retry-After (exposed by CORS) and retries a POST.
+await admin("POST", "/__mock/faults", { fault: "ratelimit=1/1s", route: "POST /api/v2/workspace" });
+const retrying = new wr.DatabrainClient({ token, baseUrl: base, retry: { retries: 3 } });
+out.limited = await outcome(Promise.all([retrying.createWorkspace(ws("Limited A")), retrying.createWorkspace(ws("Limited B"))]).then((r) => r.map((x) => x.name)));
+out.limitedCount = (await admin("GET", "/__mock/stats")).limited;
+out.refusedByLimit = await outcome(Promise.all([databrain.createWorkspace(ws("Limited C")), databrain.createWorkspace(ws("Limited D"))]));
+await admin("DELETE", "/__mock/faults");
+// A custom fetch, extra headers (allowed by the preflight), the hooks' redacted copies.
+const seen = [];
+const custom = new wr.DatabrainClient({
+  token, baseUrl: base, headers: { "X-Request-Id": "chrome-1" },
+  fetch: (req) => { seen.push("fetch " + req.headers.get("x-request-id")); return fetch(req); },
+  onRequest: (e) => seen.push("request " + e.headers.Authorization),
+  onResponse: (e) => seen.push("response " + e.status),
+});
+out.custom = await outcome(custom.createWorkspace(ws("Custom fetch")));
+out.seen = seen;
+out.sentHeader = (await admin("GET", "/__mock/stats")).last.headers["x-request-id"];
+// A refused connection: the browser's TypeError is kept as the cause.
+out.refused = await outcome(new wr.DatabrainClient({ token, baseUrl: "http://127.0.0.1:9" }).createWorkspace(ws("Nowhere")));
 window.__results = out;
 `;
 
@@ -147,4 +167,12 @@ test("the clients in Chromium: success, typed errors, timeout, aborts, malformed
   assert.deepEqual([r.redirect.name, r.redirect.isClass], ["NetworkError", true]);
   assert.match(r.redirect.message, /a redirect, which is not followed/);
   assert.equal(r.redirectReached, 0, "the redirect's target never got the body or the token");
+  assert.deepEqual(r.limited, { ok: true, value: ["Limited A", "Limited B"] }, "a 429 is waited out and retried");
+  assert.ok(r.limitedCount >= 1);
+  assert.deepEqual([r.refusedByLimit.name, r.refusedByLimit.code, r.refusedByLimit.limit], ["ApiError", "TOO_MANY_REQUESTS", "1"]);
+  assert.ok(r.refusedByLimit.retryAfter >= 0 && r.refusedByLimit.retryAfter <= 1, "Retry-After read across origins");
+  assert.deepEqual(r.custom, { ok: true, value: { name: "Custom fetch" } });
+  assert.deepEqual(r.seen, ["request Bearer <redacted>", "fetch chrome-1", "response 200"]);
+  assert.equal(r.sentHeader, "chrome-1");
+  assert.deepEqual([r.refused.name, r.refused.cause], ["NetworkError", "TypeError"]);
 });
