@@ -766,7 +766,7 @@ function describeObject(o, indent, seen) {
       describeObject(inner, indent + 2, seen);
     }
   }
-  for (const r of o.rules) out(`${pad}rule (${r.level}): ${r.doc}`);
+  for (const r of o.rules) out(`${pad}rule (${r.level}): ${r.fields.join(", ")}: ${r.doc}`);
   if (o.union) {
     for (const v of o.union.variants) {
       out(`${pad}when ${o.union.tag} = ${JSON.stringify(v.value)}${v.doc ? `: ${v.doc}` : ""}`);

@@ -448,6 +448,7 @@ test("endpoints, describe, schema and openapi print what the package knows", asy
   assert.match(r.stdout, /^  datasourceType: /m);
   assert.match(r.stdout, /password: .*secret/);
   assert.match(r.stdout, /^  400 DATASOURCE_NAME_ERROR/m);
+  assert.match(r.stdout, /^    rule \(issue\): clientColumnType, schemaName, tableName, tableClientNameColumn, tablePrimaryKeyColumn: Required when tenancyLevel is "TABLE"\.$/m);
   r = await run(["describe", "paradigm.updateWorkspace", "--json"]);
   assert.equal(JSON.parse(r.stdout).id, "paradigm.updateWorkspace");
   r = await run(["schema", "databrain.createWorkspace", "--strict"]);
