@@ -245,46 +245,59 @@ function jsonError(t) {
     fail();
   };
   const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  const value = (depth) => {
-    if (depth > 10_000) fail("nesting too deep");
-    ws();
-    const c = t[i];
-    if (c === "{" || c === "[") {
-      const close = c === "{" ? "}" : "]";
-      i++;
-      ws();
-      if (t[i] === close) return void i++;
-      for (;;) {
-        if (c === "{") {
-          ws();
-          if (t[i] !== '"') fail("a key that is not a double-quoted string");
-          string();
-          ws();
-          if (t[i] !== ":") fail("a missing colon after a key");
-          i++;
-        }
-        value(depth + 1);
-        ws();
-        if (t[i] === ",") {
-          i++;
-          continue;
-        }
-        if (t[i] === close) return void i++;
-        fail(`a missing comma or ${close}`);
-      }
-    }
-    if (c === '"') return string();
+  const scalar = () => {
+    if (t[i] === '"') return string();
     NUMBER.lastIndex = i;
     if (NUMBER.test(t)) return void (i = NUMBER.lastIndex);
     for (const w of ["true", "false", "null"]) if (t.startsWith(w, i)) return void (i += w.length);
     fail();
   };
+  // Iterative, with the open containers on a stack: nesting as deep as the text is no stack overflow.
+  const open = [];
+  let expect = "value"; // "value", "key", or "after" (a value)
   let at = t.length;
   let why = "not JSON";
   try {
-    value(0);
-    ws();
-    if (i < t.length) fail("more text after the JSON value");
+    for (;;) {
+      ws();
+      if (expect === "value") {
+        const c = t[i];
+        if (c === "{" || c === "[") {
+          i++;
+          ws();
+          if (t[i] === (c === "{" ? "}" : "]")) {
+            i++;
+            expect = "after";
+          } else {
+            open.push(c);
+            expect = c === "{" ? "key" : "value";
+          }
+        } else {
+          scalar();
+          expect = "after";
+        }
+      } else if (expect === "key") {
+        if (t[i] !== '"') fail("a key that is not a double-quoted string");
+        string();
+        ws();
+        if (t[i] !== ":") fail("a missing colon after a key");
+        i++;
+        expect = "value";
+      } else if (open.length === 0) {
+        if (i < t.length) fail("more text after the JSON value");
+        break;
+      } else {
+        const top = open[open.length - 1];
+        const close = top === "{" ? "}" : "]";
+        if (t[i] === ",") {
+          i++;
+          expect = top === "{" ? "key" : "value";
+        } else if (t[i] === close) {
+          i++;
+          open.pop();
+        } else fail(`a missing comma or ${close}`);
+      }
+    }
   } catch (e) {
     if (typeof e?.at !== "number") throw e;
     ({ at, why } = e);

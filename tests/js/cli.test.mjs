@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMock } from "../../mock/start.mjs";
+import { prng } from "./prng.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const BIN = join(here, "node_modules", ".bin", "workspace-requests");
@@ -171,6 +172,42 @@ test("validate: stdin, one body or NDJSON; unreadable input names the file and l
   r = await run(["validate", "databrain.createWorkspace", "empty"]);
   assert.match(r.stderr, /empty: a folder without \.json, \.ndjson or \.jsonl files/);
   assert.equal(r.code, 2);
+});
+
+test("unreadable lines: exactly those JSON.parse refuses, each by line and column, the text never quoted", async () => {
+  const random = prng(15);
+  const seeds = [
+    { ...workspace("Seed"), secretNote: SECRET },
+    { datasourceType: "postgres", credentials: { name: "pg", host: "h", port: 5432, password: SECRET, nested: [1, [2, { deep: [true, null, -1.5e3] }]] } },
+    ["a", { b: "c\\\"d" }, 0.25, "\u00e9"],
+  ].map((b) => JSON.stringify(b));
+  const lines = [];
+  for (let i = 0; i < 2000; i++) {
+    let t = seeds[i % seeds.length];
+    for (let k = 0, edits = 1 + Math.floor(random() * 3); k < edits; k++) {
+      const at = Math.floor(random() * (t.length + 1));
+      const ch = '{}[]":,\\ 0-e.tnfu'[Math.floor(random() * 18)];
+      const op = random();
+      t = op < 0.4 ? t.slice(0, at) + ch + t.slice(at) : op < 0.7 ? t.slice(0, at) + t.slice(at + 1) : t.slice(0, at) + ch + t.slice(at + 1);
+    }
+    lines.push(t.replaceAll("\n", " "));
+  }
+  file("fuzzed.ndjson", lines.join("\n") + "\n");
+  const refused = new Set(lines.map((t, i) => [t, i + 1]).filter(([t]) => t.trim() !== "" && (() => { try { JSON.parse(t); return false; } catch { return true; } })()).map(([, n]) => n));
+  assert.ok(refused.size > 1000 && refused.size < 2000, `${refused.size} of 2000 refused`);
+  const r = await run(["validate", "databrain.createWorkspace", "fuzzed.ndjson"]);
+  assert.equal(r.code, 2);
+  const reported = r.stderr.split("\n").slice(1).filter(Boolean);
+  const WHY = /^  fuzzed\.ndjson:(\d+):(\d+): not JSON: (an unexpected character|the text ends before the JSON value is complete|a key that is not a double-quoted string|a missing colon after a key|a missing comma or [}\]]|more text after the JSON value|an invalid escape in a string|a control character in a string)$/;
+  const lineNumbers = reported.map((l) => {
+    const m = WHY.exec(l);
+    assert.ok(m, l);
+    const [line, column] = [Number(m[1]), Number(m[2])];
+    assert.ok(column >= 1 && column <= lines[line - 1].trimEnd().length + 1, l);
+    return line;
+  });
+  assert.deepEqual(lineNumbers, [...refused].sort((a, b) => a - b));
+  assert.ok(!r.stderr.includes("SECRET"), "no text quoted back");
 });
 
 test("colour only on a terminal, and never with NO_COLOR", { skip: spawnSync("script", ["--version"]).status !== 0 && "no script(1)" }, async () => {
