@@ -7,7 +7,9 @@
 //
 // Exit codes: 0 all bodies valid (or sent), 1 any invalid (or failed), 2 usage or unreadable
 // input, 130 interrupted (Ctrl-C) while sending.
-import { parseArgs } from "node:util";
+// A namespace import: Node 18.0–18.2 have no parseArgs, and a named import would fail to link
+// with a stack trace instead of the message below.
+import * as util from "node:util";
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, isAbsolute } from "node:path";
 import * as wr from "./node/index.js";
@@ -161,7 +163,7 @@ Prints the OpenAPI 3.1 document of both APIs (openApi()).`,
 /** parseArgs, with its errors as usage errors. */
 function parse(args, options) {
   try {
-    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+    return util.parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(e.message);
   }
@@ -467,18 +469,24 @@ function validateCommand(args) {
 
 /** The token from the environment: `--token-env NAME`, else the API's variable. */
 function tokenFrom(values, api, required) {
-  const name = values["token-env"] ?? TOKEN_ENV[api];
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError("--token-env must be an environment variable name");
+  const chosen = values["token-env"];
+  const name = chosen ?? TOKEN_ENV[api];
   const token = process.env[name];
-  if ((token === undefined || token.trim() === "") && required) {
-    throw new UsageError(`no token: set ${name} in the environment${values["token-env"] ? "" : " (or name another variable with --token-env)"}; a token is never taken from the command line`);
+  const set = token !== undefined && token.trim() !== "";
+  // A --token-env that names no set variable is refused without repeating it: the usual slip is
+  // passing the token itself (`--token-env "$DATABRAIN_TOKEN"`).
+  if (chosen !== undefined && (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(chosen) || !set)) {
+    throw new UsageError("--token-env names no environment variable that is set: give the variable's name (the token stays in the environment)");
   }
-  return { name, token: token && token.trim() !== "" ? token : undefined };
+  if (!set && required) {
+    throw new UsageError(`no token: set ${name} in the environment (or name another variable with --token-env); a token is never taken from the command line`);
+  }
+  return { name, token: set ? token : undefined };
 }
 
 function targetOf(values, endpoint) {
   const info = ENDPOINTS.find((e) => e.id === endpoint);
-  const id = integerArg("id", values.id, 0, Number.MAX_SAFE_INTEGER);
+  const id = integerArg("id", values.id, 1, Number.MAX_SAFE_INTEGER);
   if (info.api === "paradigm" && id === undefined) throw new UsageError(`${endpoint} needs --id N (the Paradigm workspace id)`);
   if (info.api !== "paradigm" && id !== undefined) throw new UsageError(`${endpoint} takes no --id`);
   return { info, id, baseUrl: values["base-url"], headers: headersArg(values.header) };
@@ -586,7 +594,7 @@ async function sendCommand(args) {
     const r = wr.validate(endpoint, f.body, { strict });
     (r.ok ? valid : invalid).push(f);
     if (!r.ok) {
-      if (values.json) jsonLine({ ...resultJson(f, r), sent: false });
+      if (values.json) jsonLine({ ...resultJson(f, r), sent: false, error: { code: "INVALID", message: `the body has ${plural(r.issues.length, "issue")}` } });
       else {
         out(`${c.red("invalid")} ${label(f)}`);
         for (const line of reportLines(r, c)) out(line);
@@ -594,6 +602,8 @@ async function sendCommand(args) {
     }
   }
   if (invalid.length && !values.continue) {
+    // Every body accounted for: the valid ones were not sent either.
+    if (values.json) for (const f of valid) jsonLine({ ...where(f), ok: false, sent: false, error: { code: "NOT_SENT", message: "not sent: another body is invalid (--continue sends the valid ones)" } });
     say(`${plural(invalid.length, "invalid body", "invalid bodies")} of ${bodies.length}: nothing sent (--continue sends the valid ones)`);
     return EXIT_FAILED;
   }
@@ -671,7 +681,15 @@ async function sendCommand(args) {
         if (stopping) throw new Stopped();
         call.inFlight = true;
         call.attempts++;
+        call.lastStatus = undefined;
       },
+      // In flight from the request to its answer's end (onResponse) or fetch's rejection: a call
+      // waiting to retry after a network error is not in flight, and a stop ends its wait.
+      fetch: (request) =>
+        globalThis.fetch(request).catch((e) => {
+          call.inFlight = false;
+          throw e;
+        }),
       onResponse: (e) => {
         call.inFlight = false;
         call.lastStatus = e.status;
@@ -684,6 +702,8 @@ async function sendCommand(args) {
       return { ok: true, sent: true, data };
     } catch (e) {
       const stoppedHere = e instanceof Stopped || (e instanceof wr.AbortError && e.reason instanceof Stopped);
+      // Refused before any request (an option the library rejects for this body): not sent.
+      if (!stoppedHere && call.attempts === 0) return { ok: false, sent: false, error: failure(e) };
       if (stoppedHere && (call.attempts === 0 || call.lastStatus === 429)) {
         // Never sent, or refused by a rate limit before it was processed: safe to send again.
         return { ok: false, sent: false, error: { code: "NOT_SENT", message: call.attempts === 0 ? "interrupted before it was sent" : "interrupted while waiting out a rate limit (429: not processed)" } };
@@ -719,15 +739,18 @@ async function sendCommand(args) {
   // The summary: what was sent, what succeeded, what failed by code, what was not sent.
   const byCode = new Map();
   for (const r of results) if (r.sent && !r.ok) byCode.set(r.error.code, (byCode.get(r.error.code) ?? 0) + 1);
-  const unsent = valid.filter((_, i) => !results[i].sent).map(label);
+  const unsent = valid.filter((_, i) => !results[i].sent && results[i].error.code === "NOT_SENT").map(label);
+  const refused = results.filter((r) => !r.sent && r.error.code !== "NOT_SENT");
   const codes = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(", ");
   const parts = [`sent ${done} of ${bodies.length}: ${done - failed} succeeded, ${failed} failed${codes ? ` (${codes})` : ""}`];
   if (invalid.length) parts.push(`${invalid.length} invalid, not sent`);
+  if (refused.length) parts.push(`${refused.length} refused before sending (${refused[0].error.message})`);
   if (unsent.length) parts.push(`${unsent.length} not sent (${interrupted ? "interrupted" : "stdout closed"})`);
-  say(parts.join("; "), (k) => (failed || invalid.length || unsent.length ? k.yellow : k.green));
+  say(parts.join("; "), (k) => (failed || invalid.length || unsent.length || refused.length ? k.yellow : k.green));
   if (unsent.length && !values.json) say(`not sent: ${unsent.slice(0, 20).join(", ")}${unsent.length > 20 ? `, and ${unsent.length - 20} more` : ""}`);
   if (interrupted) return EXIT_INTERRUPTED;
-  return failed || invalid.length || unsent.length ? EXIT_FAILED : EXIT_OK;
+  // A closed stdout lost results even when every body was sent: never a success.
+  return failed || invalid.length || unsent.length || refused.length || stdoutClosed ? EXIT_FAILED : EXIT_OK;
 }
 
 function endpointsCommand(args) {
@@ -867,6 +890,11 @@ process.stdout.on("error", (e) => {
 process.stderr.on("error", (e) => {
   if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
 });
+
+if (typeof util.parseArgs !== "function") {
+  err(`workspace-requests: this command needs Node 18.3 or later (this is ${process.version})`);
+  process.exit(EXIT_USAGE);
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -199,8 +199,11 @@ export function clients(wasm, buildRequest, redactRequest) {
       signal?.addEventListener("abort", onAbort, { once: true });
       let outcome;
       const started = performance.now();
+      // A custom fetch may drop the signal (rebuilding the request from its URL): the timeout and
+      // the caller's abort still end the call. What that fetch answers later is ignored.
+      const ended = new Promise((resolve) => controller.signal.addEventListener("abort", () => resolve(/** @type {const} */ ({ kind: "aborted" })), { once: true }));
       try {
-        outcome = await send(index, request, controller.signal, fetch);
+        outcome = await Promise.race([send(index, request, controller.signal, fetch), ended]);
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);

@@ -244,8 +244,9 @@ test("curl: the command reads the token from the environment; secrets hidden unl
   assert.match(r.stdout, /--header "Authorization: Bearer \$\{DATABRAIN_TOKEN\}"/);
   assert.match(r.stdout, /"password":"<redacted>"/);
   assert.match(r.stdout, new RegExp(`--url '${mock.url}/api/v2/datasource'`));
-  r = await run(["curl", "databrain.createDatasource", "ds.json", "--token-env", "MY_DB_TOKEN", "-H", "X-Request-Id: r1"]);
+  r = await run(["curl", "databrain.createDatasource", "ds.json", "--token-env", "MY_DB_TOKEN", "-H", "X-Request-Id: r1"], { env: { MY_DB_TOKEN: "hidden-token-SECRET" } });
   assert.match(r.stdout, /Bearer \$\{MY_DB_TOKEN\}/);
+  assert.ok(!r.stdout.includes("hidden-token-SECRET"));
   assert.match(r.stdout, /--header 'X-Request-Id: r1'/);
   // --reveal-secrets shows them (read from the environment, never from argv).
   r = await run(["curl", "databrain.createDatasource", "ds.json", "--reveal-secrets", "--token-env", "MY_DB_TOKEN"], { env: { MY_DB_TOKEN: "revealed-token" }, revealing: true });
@@ -269,6 +270,8 @@ test("curl: the command reads the token from the environment; secrets hidden unl
   assert.match(r.stdout, /\$\{PARADIGM_TOKEN\}/);
   r = await run(["curl", "databrain.createWorkspace", "w.json", "--id", "3"]);
   assert.equal(r.code, 2);
+  r = await run(["send", "paradigm.updateWorkspace", "p.json", ...base(), "--id", "0"]);
+  assert.deepEqual([r.code, r.stderr], [2, "workspace-requests: --id must be a whole number from 1 to 9007199254740991\n"]);
   r = await run(["curl", "databrain.createWorkspace", "w.json", "-H", "Authorization: Bearer x"]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /the header "Authorization" cannot be set here/);
@@ -288,6 +291,9 @@ test("send: validated first, nothing sent if any is invalid; --continue; --dry-r
   assert.match(r.stdout, /^invalid batch\.ndjson:2\n    error   \/name  too_short/);
   assert.match(r.stdout, /1 invalid body of 4: nothing sent \(--continue sends the valid ones\)\n$/);
   assert.equal((await admin("GET", "/__mock/stats")).requests, 0, "nothing sent");
+  // With --json every body has its line: the invalid one, and the valid ones not sent.
+  r = await run(["send", "databrain.createWorkspace", "batch.ndjson", ...base(), "--json"]);
+  assert.deepEqual(jsonLines(r.stdout).map((x) => [x.line, x.ok, x.sent, x.error.code]), [[2, false, false, "INVALID"], [1, false, false, "NOT_SENT"], [3, false, false, "NOT_SENT"], [4, false, false, "NOT_SENT"]]);
   r = await run(["send", "databrain.createWorkspace", "batch.ndjson", ...base(), "--dry-run", "--continue"], { token: false });
   assert.equal(r.code, 1);
   assert.match(r.stdout, /^dry run: 3 would be sent, 1 invalid; nothing sent$/m);
@@ -301,8 +307,9 @@ test("send: validated first, nothing sent if any is invalid; --continue; --dry-r
   await admin("POST", "/__mock/reset");
   r = await run(["send", "databrain.createWorkspace", "batch.ndjson", ...base(), "--continue", "--json", "--concurrency", "1"]);
   const results = jsonLines(r.stdout);
-  assert.deepEqual(results.map((x) => [x.line, x.ok, x.sent, x.error?.code ?? x.issues?.[0]?.code ?? null]), [
-    [2, false, false, "too_short"],
+  assert.equal(results[0].issues[0].code, "too_short");
+  assert.deepEqual(results.map((x) => [x.line, x.ok, x.sent, x.error?.code ?? null]), [
+    [2, false, false, "INVALID"],
     [1, true, true, null],
     [3, false, true, "WORKSPACE_NAME_ALREADY_EXISTS"],
     [4, true, true, null],
@@ -328,6 +335,11 @@ test("send: the token comes from the environment only, and is never printed", as
   assert.equal(r.code, 0, r.stderr);
   r = await run(["send", "databrain.createWorkspace", "t.json", ...base(), "--token", TOKEN]);
   assert.equal(r.code, 2, "no --token option");
+  // The usual slip, the token itself as --token-env: refused without repeating it.
+  for (const command of ["send", "curl"]) {
+    r = await run([command, "databrain.createWorkspace", "t.json", ...base(), "--token-env", TOKEN]);
+    assert.deepEqual([r.code, r.stderr], [2, "workspace-requests: --token-env names no environment variable that is set: give the variable's name (the token stays in the environment)\n"], command);
+  }
   // A wrong token: the documented 401, and neither token in the output.
   r = await run(["send", "databrain.createWorkspace", file("t2.json", workspace("Tok 2")), ...base(), "--json"], { env: { DATABRAIN_TOKEN: "wrong-SECRET-token" } });
   assert.equal(r.code, 1);
@@ -447,6 +459,29 @@ test("Ctrl-C while waiting out a rate limit: no retry, the refused bodies are re
   const stats = await admin("GET", "/__mock/stats");
   assert.equal(stats.byRoute["POST /api/v2/workspace"], 6, "no request after the Ctrl-C");
   assert.match(stderr, /sent 2 of 6: 2 succeeded, 0 failed; 4 not sent \(interrupted\)/);
+});
+
+test("Ctrl-C while a PUT waits to retry after a network error: the wait ends, the body is reported interrupted", async () => {
+  file("put.json", workspace("Sales Analytics"));
+  const child = spawn(BIN, ["send", "databrain.updateWorkspace", "put.json", ...base(), "--retry", "--retries", "12", "--json", "-H", "X-Mock-Fault: drop"], {
+    cwd: dir,
+    env: { ...process.env, DATABRAIN_TOKEN: TOKEN },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  // Dropped answers, then back-offs of 200 ms doubling: by 1.8 s it is waiting (1.6 s, then 3.2 s).
+  await new Promise((resolve) => setTimeout(resolve, 1800));
+  const t0 = Date.now();
+  child.kill("SIGINT");
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  outputs.push(stdout, stderr);
+  assert.equal(code, 130);
+  assert.ok(Date.now() - t0 < 1000, `ended its wait at once (${Date.now() - t0} ms)`);
+  const [result] = jsonLines(stdout);
+  assert.deepEqual([result.ok, result.sent, result.error.code], [false, true, "INTERRUPTED"]);
+  assert.match(result.error.message, /no answer \(a network error\), and may have been processed/);
 });
 
 test("stdout closed in the middle of a batch: sending stops, the summary says so on stderr, exit 1", async () => {

@@ -609,6 +609,17 @@ test("fetch: a custom fetch sends every request; what it rejects with is the Net
     const e = await rejects(failing.createWorkspace(newWorkspace), wr.NetworkError);
     assert.equal(e.cause ?? null, cause);
   }
+  // A fetch that drops the signal (it rebuilds the request) still times out and aborts.
+  const deaf = (request) => new Promise((resolve) => setTimeout(() => resolve(new Response("{}", { status: 200 })), 5000).unref?.());
+  const slow = new wr.DatabrainClient({ token: "t", fetch: deaf, timeoutMs: 50 });
+  let t0 = Date.now();
+  await rejects(slow.createWorkspace(newWorkspace), wr.TimeoutError);
+  assert.ok(Date.now() - t0 < 1000);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort("stop"), 30);
+  t0 = Date.now();
+  const aborted = await rejects(new wr.DatabrainClient({ token: "t", fetch: deaf }).createWorkspace(newWorkspace, { signal: controller.signal }), wr.AbortError);
+  assert.deepEqual([aborted.reason, Date.now() - t0 < 1000], ["stop", true]);
   const junk = new wr.DatabrainClient({ token: "t", fetch: async () => ({ not: "a response" }) });
   assert.match((await rejects(junk.createWorkspace(newWorkspace), wr.NetworkError)).message, /not a Response/);
   // ECONNREFUSED from Node's fetch is kept: as the cause's cause, and named.
