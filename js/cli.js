@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The `workspace-requests` command (the package's "bin"): validate, preview and send request
 // bodies from files, folders, NDJSON and stdin, and print what the package knows of each
 // endpoint. It is a user of the package's Node entry like any script: every judgement (validity,
@@ -13,6 +14,31 @@ import * as util from "node:util";
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, isAbsolute } from "node:path";
 import * as wr from "./node/index.js";
+/** @import { ApiName, CallOptions, EndpointId, ValidationResult } from "./index.js" */
+
+/**
+ * The flags any command may get (parseArgs, `strict`: only each command's own are accepted).
+ * @typedef {{
+ *   help?: boolean, json?: boolean, "no-color"?: boolean, strict?: boolean,
+ *   id?: string, "base-url"?: string, "token-env"?: string, header?: string[], "reveal-secrets"?: boolean,
+ *   concurrency?: string, retry?: boolean, retries?: string, timeout?: string,
+ *   continue?: boolean, "dry-run"?: boolean, verbose?: boolean,
+ * }} Flags
+ */
+
+/**
+ * One body of the input, or what could not be read of it.
+ * @typedef {{ source: string, line?: number, column?: number, body?: unknown, error?: string }} Found
+ */
+
+/** @typedef {{ red: Paint, green: Paint, yellow: Paint, dim: Paint, bold: Paint }} Colours */
+/** @typedef {(text: unknown) => string} Paint */
+
+/** @typedef {{ code: string, message: string, status?: number, [more: string]: unknown }} SendError */
+/**
+ * A body's outcome in `send`.
+ * @typedef {{ ok: true, sent: true, data: unknown } | { ok: false, sent: boolean, error: SendError }} SendResult
+ */
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -24,7 +50,13 @@ class UsageError extends Error {}
 
 const ENDPOINTS = wr.endpoints();
 const IDS = ENDPOINTS.map((e) => e.id);
+/** @type {Record<ApiName, string>} */
 const TOKEN_ENV = { databrain: "DATABRAIN_TOKEN", paradigm: "PARADIGM_TOKEN" };
+/**
+ * Each endpoint's client method. (The client and the body are the endpoint's own; validate has
+ * already judged the body, so they are not narrowed here.)
+ * @type {Record<EndpointId, (client: any, body: any, id: number | undefined, options: CallOptions) => Promise<unknown>>}
+ */
 const CLIENT_METHOD = {
   "databrain.createWorkspace": (c, b, _id, o) => c.createWorkspace(b, o),
   "databrain.updateWorkspace": (c, b, _id, o) => c.updateWorkspace(b, o),
@@ -36,10 +68,15 @@ const CLIENT_METHOD = {
 
 // ----- output ------------------------------------------------------------------------------
 
-/** Colour on a terminal only, never with NO_COLOR (any non-empty value) or --no-color. */
+/**
+ * Colour on a terminal only, never with NO_COLOR (any non-empty value) or --no-color.
+ * @param {{ isTTY?: boolean }} stream
+ * @param {Flags} flags
+ * @returns {Colours}
+ */
 function colours(stream, flags) {
   const on = Boolean(stream.isTTY) && !(process.env.NO_COLOR ?? "") && !flags["no-color"];
-  const wrap = (code) => (text) => (on ? `\x1b[${code}m${text}\x1b[0m` : String(text));
+  const wrap = (/** @type {number} */ code) => (/** @type {unknown} */ text) => (on ? `\x1b[${code}m${text}\x1b[0m` : String(text));
   return { red: wrap(31), green: wrap(32), yellow: wrap(33), dim: wrap(2), bold: wrap(1) };
 }
 
@@ -49,18 +86,22 @@ let onStdoutClosed = () => {};
 // Once stdout is closed, nothing more is written to it.
 const out = (line = "") => void (stdoutClosed || process.stdout.write(line + "\n"));
 const err = (line = "") => process.stderr.write(line + "\n");
-const jsonLine = (value) => out(JSON.stringify(value));
-const plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
-const shownPath = (p) => (p === "" ? "(body)" : p);
+const jsonLine = (/** @type {unknown} */ value) => out(JSON.stringify(value));
+const plural = (/** @type {number} */ n, /** @type {string} */ word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+const shownPath = (/** @type {string} */ p) => (p === "" ? "(body)" : p);
 
 // ----- arguments ---------------------------------------------------------------------------
 
+/** @typedef {Record<string, { type: "string" | "boolean", short?: string, multiple?: boolean }>} OptionSpecs */
+/** @type {OptionSpecs} */
 const COMMON = {
   help: { type: "boolean", short: "h" },
   json: { type: "boolean" },
   "no-color": { type: "boolean" },
 };
+/** @type {OptionSpecs} */
 const BODY = { strict: { type: "boolean" } };
+/** @type {OptionSpecs} */
 const TARGET = {
   id: { type: "string" },
   "base-url": { type: "string" },
@@ -160,16 +201,26 @@ Prints the body's JSON Schema (draft 2020-12), as jsonSchema() returns it.`,
 Prints the OpenAPI 3.1 document of both APIs (openApi()).`,
 };
 
-/** parseArgs, with its errors as usage errors. */
+/**
+ * parseArgs, with its errors as usage errors.
+ * @param {string[]} args
+ * @param {OptionSpecs} options the command's own, besides COMMON
+ * @returns {{ values: Flags, positionals: string[] }}
+ */
 function parse(args, options) {
   try {
-    return util.parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+    const { values, positionals } = util.parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+    return { values: /** @type {Flags} */ (values), positionals };
   } catch (e) {
-    throw new UsageError(e.message);
+    throw new UsageError(e instanceof Error ? e.message : String(e));
   }
 }
 
-/** Levenshtein distance, for "did you mean". */
+/**
+ * Levenshtein distance, for "did you mean".
+ * @param {string} a
+ * @param {string} b
+ */
 function distance(a, b) {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -184,14 +235,25 @@ function distance(a, b) {
   return row[b.length];
 }
 
+/**
+ * @param {string | undefined} value
+ * @returns {EndpointId}
+ */
 function endpointArg(value) {
   if (value === undefined) throw new UsageError(`an ENDPOINT is needed: one of ${IDS.join(", ")}`);
-  if (IDS.includes(value)) return value;
+  const known = IDS.find((id) => id === value);
+  if (known) return known;
   const lower = value.toLowerCase();
   const near = IDS.filter((id) => id.toLowerCase() === lower || id.toLowerCase().endsWith("." + lower) || distance(id.toLowerCase(), lower) <= 3);
   throw new UsageError(`unknown endpoint "${value}"${near.length ? `; did you mean ${near.join(" or ")}?` : ""} (endpoints: ${IDS.join(", ")})`);
 }
 
+/**
+ * @param {string} name
+ * @param {string | undefined} value
+ * @param {number} min
+ * @param {number} max
+ */
 function integerArg(name, value, min, max) {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -199,9 +261,13 @@ function integerArg(name, value, min, max) {
   return n;
 }
 
-/** `-H "Name: value"` options as a headers object. */
+/**
+ * `-H "Name: value"` options as a headers object.
+ * @param {string[] | undefined} list
+ */
 function headersArg(list) {
   if (!list) return undefined;
+  /** @type {Record<string, string>} */
   const headers = {};
   for (const h of list) {
     const colon = h.indexOf(":");
@@ -214,6 +280,12 @@ function headersArg(list) {
 
 // ----- input -------------------------------------------------------------------------------
 
+/** A file error's code (`ENOENT`), else its message. */
+const why = (/** @type {unknown} */ e) => {
+  const x = /** @type {{ code?: unknown, message?: unknown }} */ (e);
+  return String(x?.code ?? x?.message ?? e);
+};
+
 const NDJSON = /\.(ndjson|jsonl)$/i;
 const JSON_FILE = /\.json$/i;
 
@@ -221,6 +293,7 @@ const JSON_FILE = /\.json$/i;
  * Where a text stops being JSON, and why, for a message that names the line and column but
  * never quotes the text (V8's JSON.parse messages quote it, and it may hold a secret). Only run
  * once JSON.parse has failed.
+ * @param {string} t
  * @returns {{ line: number, column: number, why: string }}
  */
 function jsonError(t) {
@@ -301,8 +374,9 @@ function jsonError(t) {
       }
     }
   } catch (e) {
-    if (typeof e?.at !== "number") throw e;
-    ({ at, why } = e);
+    const stop = /** @type {{ at?: unknown, why?: unknown }} */ (e);
+    if (typeof stop?.at !== "number" || typeof stop.why !== "string") throw e;
+    ({ at, why } = /** @type {{ at: number, why: string }} */ (stop));
   }
   const before = t.slice(0, at);
   const line = before.split("\n").length;
@@ -313,11 +387,16 @@ function jsonError(t) {
  * The bodies of one source text: `{source, line?, body}` each, or `{source, line, column,
  * error}` for what is not JSON. `ndjson`: true for one body a line, false for one body, null
  * (stdin) for either: one JSON text, else NDJSON when it has several lines of which one parses.
+ * @param {string} source
+ * @param {string} text
+ * @param {boolean | null} ndjson
+ * @returns {Found[]}
  */
 function bodiesOf(source, text, ndjson) {
   // A byte order mark (editors on Windows write one) is not part of the JSON text.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lines = () => {
+    /** @type {Found[]} */
     const found = [];
     text.split("\n").forEach((raw, i) => {
       const line = raw.trim();
@@ -345,15 +424,22 @@ function bodiesOf(source, text, ndjson) {
   }
 }
 
-/** Files under a folder, recursively, in name order: .json, .ndjson and .jsonl; what cannot be read goes to `problems`. */
+/**
+ * Files under a folder, recursively, in name order: .json, .ndjson and .jsonl; what cannot be
+ * read goes to `problems`.
+ * @param {string} dir
+ * @param {string[]} problems
+ * @returns {string[]}
+ */
 function walk(dir, problems) {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    problems.push(`${dir}: cannot be read (${e.code ?? e.message})`);
+    problems.push(`${dir}: cannot be read (${why(e)})`);
     return [];
   }
+  /** @type {string[]} */
   const files = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const p = join(dir, entry.name);
@@ -363,19 +449,23 @@ function walk(dir, problems) {
   return files;
 }
 
-const label = (f) => `${f.source}${f.line === undefined ? "" : `:${f.line}`}`;
-const shownFile = (p) => (isAbsolute(p) ? p : relative(".", p) || p);
+const label = (/** @type {Found} */ f) => `${f.source}${f.line === undefined ? "" : `:${f.line}`}`;
+const shownFile = (/** @type {string} */ p) => (isAbsolute(p) ? p : relative(".", p) || p);
 
 /**
  * Every body of the PATH arguments (stdin when there are none and it is not a terminal). Throws
  * a UsageError naming each file (and line) that cannot be read or is not JSON.
+ * @param {string[]} paths
+ * @returns {Found[]}
  */
 function readBodies(paths) {
   if (paths.length === 0) {
     if (process.stdin.isTTY) throw new UsageError("no PATH given and stdin is a terminal: name files or folders, or pipe bodies in (-)");
     paths = ["-"];
   }
+  /** @type {Found[]} */
   const found = [];
+  /** @type {string[]} */
   const problems = [];
   // A file named twice (or inside a folder also named) is read once: no body is sent twice.
   const seen = new Set();
@@ -385,7 +475,7 @@ function readBodies(paths) {
       try {
         text = readFileSync(0, "utf8");
       } catch (e) {
-        problems.push(`<stdin>: cannot be read (${e.code ?? e.message})`);
+        problems.push(`<stdin>: cannot be read (${why(e)})`);
         continue;
       }
       found.push(...bodiesOf("<stdin>", text, null));
@@ -395,7 +485,7 @@ function readBodies(paths) {
     try {
       stat = statSync(p);
     } catch (e) {
-      problems.push(`${p}: ${e.code === "ENOENT" ? "no such file or folder" : `cannot be read (${e.code ?? e.message})`}`);
+      problems.push(`${p}: ${why(e) === "ENOENT" ? "no such file or folder" : `cannot be read (${why(e)})`}`);
       continue;
     }
     const files = stat.isDirectory() ? walk(p, problems) : [p];
@@ -413,7 +503,7 @@ function readBodies(paths) {
       try {
         text = readFileSync(file, "utf8");
       } catch (e) {
-        problems.push(`${file}: cannot be read (${e.code ?? e.message})`);
+        problems.push(`${file}: cannot be read (${why(e)})`);
         continue;
       }
       found.push(...bodiesOf(shownFile(file), text, NDJSON.test(file)));
@@ -427,7 +517,11 @@ function readBodies(paths) {
 
 // ----- commands ----------------------------------------------------------------------------
 
-/** A body's report lines: each issue, then each warning. */
+/**
+ * A body's report lines: each issue, then each warning.
+ * @param {ValidationResult} result
+ * @param {Colours} c
+ */
 function reportLines(result, c) {
   const lines = [];
   for (const i of result.issues) lines.push(`    ${c.red("error")}   ${shownPath(i.path)}  ${c.bold(i.code)}  ${i.message}`);
@@ -435,8 +529,9 @@ function reportLines(result, c) {
   return lines;
 }
 
-const resultJson = (f, r) => ({ source: f.source, ...(f.line === undefined ? {} : { line: f.line }), ok: r.ok, issues: r.issues, warnings: r.warnings });
+const resultJson = (/** @type {Found} */ f, /** @type {ValidationResult} */ r) => ({ source: f.source, ...(f.line === undefined ? {} : { line: f.line }), ok: r.ok, issues: r.issues, warnings: r.warnings });
 
+/** @param {string[]} args */
 function validateCommand(args) {
   const { values, positionals } = parse(args, BODY);
   if (values.help) return help("validate");
@@ -467,7 +562,12 @@ function validateCommand(args) {
   return invalid ? EXIT_FAILED : EXIT_OK;
 }
 
-/** The token from the environment: `--token-env NAME`, else the API's variable. */
+/**
+ * The token from the environment: `--token-env NAME`, else the API's variable.
+ * @param {Flags} values
+ * @param {ApiName} api
+ * @param {boolean} required
+ */
 function tokenFrom(values, api, required) {
   const chosen = values["token-env"];
   const name = chosen ?? TOKEN_ENV[api];
@@ -484,15 +584,26 @@ function tokenFrom(values, api, required) {
   return { name, token: set ? token : undefined };
 }
 
+/**
+ * Where and to what a command sends: the endpoint's table entry, the id, the base URL, headers.
+ * @param {Flags} values
+ * @param {EndpointId} endpoint
+ */
 function targetOf(values, endpoint) {
   const info = ENDPOINTS.find((e) => e.id === endpoint);
+  if (info === undefined) throw new UsageError(`unknown endpoint "${endpoint}"`);
   const id = integerArg("id", values.id, 1, Number.MAX_SAFE_INTEGER);
   if (info.api === "paradigm" && id === undefined) throw new UsageError(`${endpoint} needs --id N (the Paradigm workspace id)`);
   if (info.api !== "paradigm" && id !== undefined) throw new UsageError(`${endpoint} takes no --id`);
   return { info, id, baseUrl: values["base-url"], headers: headersArg(values.header) };
 }
 
-/** A TypeError of the package about options (a bad base URL, header or id) as a usage error. */
+/**
+ * A TypeError of the package about options (a bad base URL, header or id) as a usage error.
+ * @template T
+ * @param {() => T} f
+ * @returns {T}
+ */
 function asUsage(f) {
   try {
     return f();
@@ -502,6 +613,7 @@ function asUsage(f) {
   }
 }
 
+/** @param {string[]} args */
 function curlCommand(args) {
   const { values, positionals } = parse(args, { ...BODY, ...TARGET, "reveal-secrets": { type: "boolean" } });
   if (values.help) return help("curl");
@@ -522,13 +634,17 @@ function curlCommand(args) {
   }
   const request = asUsage(() =>
     // Without --reveal-secrets the command reads the token from $NAME: the placeholder is never shown.
-    wr.buildRequest(endpoint, f.body, { token: token ?? "placeholder", baseUrl: target.baseUrl, id: target.id, strict: Boolean(values.strict), headers: target.headers }),
+    wr.buildRequest(endpoint, /** @type {any} */ (f.body), { token: token ?? "placeholder", baseUrl: target.baseUrl, id: target.id, strict: Boolean(values.strict), headers: target.headers }),
   );
   out(wr.toCurl(request, { revealSecrets: reveal, tokenVariable: name }));
   return EXIT_OK;
 }
 
-/** What a failed send becomes in a result: never the body or the token. */
+/**
+ * What a failed send becomes in a result: never the body or the token.
+ * @param {unknown} e
+ * @returns {{ name: string, code: string, message: string, status?: number, [more: string]: unknown }}
+ */
 function failure(e) {
   if (e instanceof wr.ApiError) {
     return { name: e.name, code: e.code, status: e.status, message: e.message, serverCode: e.serverCode, retryAfter: e.retryAfter, docUrl: e.docUrl, issues: e.issues };
@@ -538,13 +654,18 @@ function failure(e) {
   if (e instanceof wr.TimeoutError) return { name: e.name, code: "TIMEOUT", message: e.message };
   if (e instanceof wr.AbortError) return { name: e.name, code: "ABORTED", message: e.message };
   if (e instanceof wr.ResponseError) return { name: e.name, code: "UNEXPECTED_RESPONSE", status: e.status, message: e.message };
-  return { name: e?.name ?? "Error", code: "ERROR", message: String(e?.message ?? e) };
+  const x = /** @type {{ name?: unknown, message?: unknown } | null | undefined} */ (e);
+  return { name: String(x?.name ?? "Error"), code: "ERROR", message: String(x?.message ?? e) };
 }
 
-/** A progress bar on stderr, redrawn at most every 80 ms. */
+/**
+ * A progress bar on stderr, redrawn at most every 80 ms.
+ * @param {number} total
+ * @param {boolean} enabled
+ */
 function progress(total, enabled) {
   let last = 0;
-  const draw = (done, failed, force) => {
+  const draw = (/** @type {number} */ done, /** @type {number} */ failed, /** @type {boolean} */ force) => {
     if (!enabled) return;
     const now = Date.now();
     if (!force && now - last < 80) return;
@@ -559,6 +680,7 @@ function progress(total, enabled) {
 /** Why a call was stopped on the first Ctrl-C (or a closed stdout): between attempts, never mid-request. */
 class Stopped extends Error {}
 
+/** @param {string[]} args */
 async function sendCommand(args) {
   const { values, positionals } = parse(args, {
     ...BODY,
@@ -584,11 +706,17 @@ async function sendCommand(args) {
   const c = colours(process.stdout, values);
   const ce = colours(process.stderr, values);
   // Human output goes to stdout; with --json (or once stdout is closed) the summary goes to stderr.
-  const say = (line, colour) => (values.json || stdoutClosed ? err(colour ? colour(ce)(line) : line) : out(colour ? colour(c)(line) : line));
-  const where = (f) => ({ source: f.source, ...(f.line === undefined ? {} : { line: f.line }) });
+  /** @type {(line: string, colour?: (k: Colours) => Paint) => void} */
+  const say = (line, colour) => {
+    if (values.json || stdoutClosed) err(colour ? colour(ce)(line) : line);
+    else out(colour ? colour(c)(line) : line);
+  };
+  const where = (/** @type {Found} */ f) => ({ source: f.source, ...(f.line === undefined ? {} : { line: f.line }) });
 
   // Every body is validated before anything is sent.
+  /** @type {Found[]} */
   const valid = [];
+  /** @type {Found[]} */
   const invalid = [];
   for (const f of bodies) {
     const r = wr.validate(endpoint, f.body, { strict });
@@ -620,7 +748,7 @@ async function sendCommand(args) {
   asUsage(() => new Client(options));
   if (values["dry-run"]) {
     for (const f of valid) {
-      const request = asUsage(() => wr.buildRequest(endpoint, f.body, { token: "dry-run", baseUrl: target.baseUrl, id: target.id, strict, headers: target.headers }));
+      const request = asUsage(() => wr.buildRequest(endpoint, /** @type {any} */ (f.body), { token: "dry-run", baseUrl: target.baseUrl, id: target.id, strict, headers: target.headers }));
       if (values.json) jsonLine({ ...where(f), ok: true, sent: false, dryRun: true, method: request.method, url: request.url });
       else out(`${c.dim("would send")} ${request.method} ${request.url}  ${label(f)}`);
     }
@@ -634,13 +762,16 @@ async function sendCommand(args) {
   // refused by a 429 was not processed: it is reported not sent) and lets those in flight
   // finish; the second aborts those too.
   const bar = progress(valid.length, Boolean(process.stderr.isTTY) && valid.length > 1);
+  /** @type {(SendResult | undefined)[]} */
   const results = new Array(valid.length);
+  /** @typedef {{ controller: AbortController, inFlight: boolean, lastStatus: number | undefined, attempts: number }} Call */
+  /** @type {Set<Call>} */
   const active = new Set();
   let next = 0;
   let done = 0;
   let failed = 0;
   let stopping = 0; // 0 sending, 1 stopping (Ctrl-C or stdout closed), 2 aborting
-  const stop = (why) => {
+  const stop = (/** @type {string} */ why) => {
     stopping = Math.max(stopping, 1);
     bar.clear();
     err(ce.yellow(`${why}: no new requests; waiting for those in flight${why === "interrupted" ? " (Ctrl-C again aborts them)" : ""}`));
@@ -660,18 +791,25 @@ async function sendCommand(args) {
   onStdoutClosed = () => {
     if (stopping === 0) stop("stdout closed");
   };
+  /** @type {(f: Found, result: SendResult) => void} */
   const report = (f, result) => {
     if (!result.ok && result.sent) failed++;
     if (result.sent) done++;
     if (values.json) jsonLine({ ...where(f), ok: result.ok, sent: result.sent, ...(result.ok ? { data: result.data } : { error: result.error }) });
-    else if (!result.ok || values.verbose) {
+    else if (result.ok) {
+      if (values.verbose) {
+        bar.clear();
+        out(`${c.green("sent   ")} ${label(f)}`);
+      }
+    } else {
       bar.clear();
-      if (result.ok) out(`${c.green("sent   ")} ${label(f)}`);
-      else if (result.sent) out(`${c.red("failed ")} ${label(f)}  ${c.bold(result.error.code)}${result.error.status ? ` (${result.error.status})` : ""}  ${result.error.message}`);
+      if (result.sent) out(`${c.red("failed ")} ${label(f)}  ${c.bold(result.error.code)}${result.error.status ? ` (${result.error.status})` : ""}  ${result.error.message}`);
     }
     bar.draw(done, failed, false);
   };
+  /** @type {(f: Found) => Promise<SendResult>} */
   const sendOne = async (f) => {
+    /** @type {Call} */
     const call = { controller: new AbortController(), inFlight: false, lastStatus: undefined, attempts: 0 };
     active.add(call);
     const client = new Client({
@@ -730,21 +868,27 @@ async function sendCommand(args) {
   bar.clear();
 
   // Every body not taken is reported too, so that the output accounts for each one.
-  for (let i = 0; i < valid.length; i++) {
-    if (results[i] === undefined) {
-      results[i] = { ok: false, sent: false, error: { code: "NOT_SENT", message: "interrupted before it was sent" } };
-      if (values.json) jsonLine({ ...where(valid[i]), ok: false, sent: false, error: results[i].error });
-    }
-  }
+  /** @type {SendResult[]} */
+  const all = valid.map((f, i) => {
+    const r = results[i];
+    if (r !== undefined) return r;
+    const error = { code: "NOT_SENT", message: "interrupted before it was sent" };
+    if (values.json) jsonLine({ ...where(f), ok: false, sent: false, error });
+    return { ok: false, sent: false, error };
+  });
   // The summary: what was sent, what succeeded, what failed by code, what was not sent.
+  /** @type {Map<string, number>} */
   const byCode = new Map();
-  for (const r of results) if (r.sent && !r.ok) byCode.set(r.error.code, (byCode.get(r.error.code) ?? 0) + 1);
-  const unsent = valid.filter((_, i) => !results[i].sent && results[i].error.code === "NOT_SENT").map(label);
-  const refused = results.filter((r) => !r.sent && r.error.code !== "NOT_SENT");
+  for (const r of all) if (!r.ok && r.sent) byCode.set(r.error.code, (byCode.get(r.error.code) ?? 0) + 1);
+  const unsent = valid.filter((_, i) => {
+    const r = all[i];
+    return r !== undefined && !r.ok && !r.sent && r.error.code === "NOT_SENT";
+  }).map(label);
+  const refused = all.flatMap((r) => (!r.ok && !r.sent && r.error.code !== "NOT_SENT" ? [r.error] : []));
   const codes = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(", ");
   const parts = [`sent ${done} of ${bodies.length}: ${done - failed} succeeded, ${failed} failed${codes ? ` (${codes})` : ""}`];
   if (invalid.length) parts.push(`${invalid.length} invalid, not sent`);
-  if (refused.length) parts.push(`${refused.length} refused before sending (${refused[0].error.message})`);
+  if (refused.length) parts.push(`${refused.length} refused before sending (${refused[0]?.message})`);
   if (unsent.length) parts.push(`${unsent.length} not sent (${interrupted ? "interrupted" : "stdout closed"})`);
   say(parts.join("; "), (k) => (failed || invalid.length || unsent.length || refused.length ? k.yellow : k.green));
   if (unsent.length && !values.json) say(`not sent: ${unsent.slice(0, 20).join(", ")}${unsent.length > 20 ? `, and ${unsent.length - 20} more` : ""}`);
@@ -753,6 +897,7 @@ async function sendCommand(args) {
   return failed || invalid.length || unsent.length || refused.length || stdoutClosed ? EXIT_FAILED : EXIT_OK;
 }
 
+/** @param {string[]} args */
 function endpointsCommand(args) {
   const { values, positionals } = parse(args, {});
   if (values.help) return help("endpoints");
@@ -766,6 +911,10 @@ function endpointsCommand(args) {
   return EXIT_OK;
 }
 
+/**
+ * @param {import("./index.js").TypeDescription} t
+ * @returns {string}
+ */
 function typeText(t) {
   switch (t.kind) {
     case "string":
@@ -791,6 +940,11 @@ function typeText(t) {
   }
 }
 
+/**
+ * @param {{ fields: import("./index.js").FieldDescription[], rules: import("./index.js").RuleDescription[], union?: import("./index.js").UnionDescription }} o
+ * @param {number} indent
+ * @param {Set<string>} seen
+ */
 function describeObject(o, indent, seen) {
   const pad = " ".repeat(indent);
   for (const f of o.fields) {
@@ -811,6 +965,7 @@ function describeObject(o, indent, seen) {
   }
 }
 
+/** @param {string[]} args */
 function describeCommand(args) {
   const { values, positionals } = parse(args, {});
   if (values.help) return help("describe");
@@ -830,6 +985,7 @@ function describeCommand(args) {
   return EXIT_OK;
 }
 
+/** @param {string[]} args */
 function schemaCommand(args) {
   const { values, positionals } = parse(args, BODY);
   if (values.help) return help("schema");
@@ -837,6 +993,7 @@ function schemaCommand(args) {
   return EXIT_OK;
 }
 
+/** @param {string[]} args */
 function openapiCommand(args) {
   const { values, positionals } = parse(args, {});
   if (values.help) return help("openapi");
@@ -845,11 +1002,13 @@ function openapiCommand(args) {
   return EXIT_OK;
 }
 
+/** @param {keyof typeof HELP} command */
 function help(command) {
   out(HELP[command]);
   return EXIT_OK;
 }
 
+/** @type {Record<string, (args: string[]) => number | Promise<number>>} */
 const COMMANDS = {
   validate: validateCommand,
   curl: curlCommand,
@@ -860,6 +1019,10 @@ const COMMANDS = {
   openapi: openapiCommand,
 };
 
+/**
+ * @param {string[]} argv
+ * @returns {Promise<number>}
+ */
 async function main(argv) {
   const [command, ...rest] = argv;
   if (command === undefined) {
@@ -867,7 +1030,8 @@ async function main(argv) {
     return EXIT_USAGE;
   }
   if (command === "help" || command === "--help" || command === "-h") {
-    if (command === "help" && rest[0] && HELP[rest[0]]) return help(rest[0]);
+    const topic = /** @type {keyof typeof HELP | undefined} */ (Object.keys(HELP).find((k) => k === rest[0]));
+    if (command === "help" && topic) return help(topic);
     out(HELP.main);
     return EXIT_OK;
   }

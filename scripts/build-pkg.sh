@@ -40,7 +40,7 @@ wasm validator
 wasm web --features client
 
 # Everything under js/ but what only `tsc -p js` reads (its config, the ambient Node declarations).
-(cd js && find . -type f ! -name tsconfig.json ! -name node-fs.d.ts) | while read -r f; do
+(cd js && find . -type f ! -name tsconfig.json ! -name tsconfig.cli.json ! -name node-fs.d.ts) | while read -r f; do
   mkdir -p "pkg/$(dirname "$f")"
   cp "js/$f" "pkg/$f"
 done

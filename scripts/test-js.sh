@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JS tests over the built package as a user installs it: first `tsc -p js` (the package's JS
-# modules against their declarations, with the generated data and types of pkg/), then
+# modules against their declarations, with the generated data and types of pkg/) and `tsc -p
+# js/tsconfig.cli.json` (the command, with Node's declarations), then
 # `npm pack pkg/`, install the tarball into a scratch folder (target/consumer), copy tests/js there
 # and run them with Node's test runner. Dev tools (ajv, typescript, vite, playwright-core) resolve
 # from the repository's node_modules.
@@ -11,6 +12,7 @@ scripts/tools.sh npm browser
 [ -s target/corpus.jsonl ] || { echo "test-js: target/corpus.jsonl is missing: run the Rust tests first (make test-rust)" >&2; exit 1; }
 
 node_modules/.bin/tsc -p js --pretty false
+node_modules/.bin/tsc -p js/tsconfig.cli.json --pretty false
 
 consumer=target/consumer
 rm -rf "$consumer"
