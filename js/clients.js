@@ -66,11 +66,14 @@ function clientConfig(what, read, options) {
  * @param {ClientConfig} config
  * @returns {number | null}
  */
-export function retryDelay(error, attempt, idempotent, config) {
+function retryDelay(error, attempt, idempotent, config) {
   if (attempt >= config.retries) return null;
   const backoff = Math.min(config.backoffMs * 2 ** attempt, MAX_TIMER_MS);
   /** @param {number | null} seconds */
-  const asked = (seconds) => (seconds === null || seconds === 0 ? backoff : seconds * 1000 <= config.maxWaitMs ? seconds * 1000 : null);
+  const asked = (seconds) => {
+    if (seconds === null || seconds === 0) return backoff;
+    return seconds * 1000 <= config.maxWaitMs ? seconds * 1000 : null;
+  };
   if (error instanceof ApiError && error.status === 429) return asked(error.retryAfter);
   if (!idempotent) return null;
   if (error instanceof NetworkError) return backoff;

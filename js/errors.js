@@ -145,7 +145,10 @@ export class NetworkError extends Error {
    */
   constructor(endpoint, message, cause) {
     const { code, detail } = underlying(cause);
-    const more = [detail, code].filter((x) => x !== undefined && !message.includes(x) && !(code && detail?.includes(code) && x === code));
+    // What the message does not say already (a detail often names the code itself).
+    const more = [];
+    if (detail !== undefined && !message.includes(detail)) more.push(detail);
+    if (code !== undefined && !message.includes(code) && !detail?.includes(code)) more.push(code);
     super(`${endpoint}: the request failed: ${message}${more.length ? ` (${more.join(": ")})` : ""}`, cause === undefined || cause === null ? undefined : { cause });
     this.name = "NetworkError";
     this.endpoint = endpoint;

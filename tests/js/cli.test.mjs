@@ -47,26 +47,36 @@ async function admin(method, path, body) {
 }
 
 /**
- * Runs the bin; resolves to {code, signal, stdout, stderr}. Its output joins those checked for
- * secrets at the end, unless `revealing` (--reveal-secrets shows them, as asked).
+ * Starts the bin in the scratch folder, collecting its output; `closed` resolves to its exit code
+ * and signal once the output has joined those checked for secrets at the end (unless
+ * `revealing`: --reveal-secrets shows them, as asked).
  */
-function run(args, { input, env = {}, token = true, revealing = false } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(BIN, args, {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: "", DATABRAIN_TOKEN: token ? TOKEN : "", PARADIGM_TOKEN: token ? TOKEN : "", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code, signal) => {
-      if (!revealing) outputs.push(stdout, stderr);
-      resolve({ code, signal, stdout, stderr });
-    });
-    child.stdin.end(input ?? "");
+function start(args, { env = {}, token = true, revealing = false } = {}) {
+  const child = spawn(BIN, args, {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: "", DATABRAIN_TOKEN: token ? TOKEN : "", PARADIGM_TOKEN: token ? TOKEN : "", ...env },
   });
+  const io = { child, stdout: "", stderr: "" };
+  child.stdout.on("data", (d) => (io.stdout += d));
+  child.stderr.on("data", (d) => (io.stderr += d));
+  io.closed = new Promise((resolve) =>
+    child.on("close", (code, signal) => {
+      if (!revealing) outputs.push(io.stdout, io.stderr);
+      resolve({ code, signal });
+    }),
+  );
+  return io;
 }
+
+/** Runs the bin to its end with `input` on stdin; resolves to {code, signal, stdout, stderr}. */
+async function run(args, { input, ...options } = {}) {
+  const io = start(args, options);
+  io.child.stdin.end(input ?? "");
+  const { code, signal } = await io.closed;
+  return { code, signal, stdout: io.stdout, stderr: io.stderr };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const file = (name, content) => {
   const p = join(dir, name);
@@ -376,23 +386,16 @@ test("a batch of 1,000 bodies from NDJSON through a rate limit, --concurrency 8:
 test("Ctrl-C in the middle of a batch: no new requests, the in-flight ones finish, a summary, exit 130", async () => {
   const names = Array.from({ length: 200 }, (_, i) => `Sig ${i}`);
   file("sig.ndjson", ndjson(names.map(workspace)));
-  const child = spawn(BIN, ["send", "databrain.createWorkspace", "sig.ndjson", ...base(), "--concurrency", "4", "--json", "-H", "X-Mock-Fault: delay=100"], {
-    cwd: dir,
-    env: { ...process.env, DATABRAIN_TOKEN: TOKEN },
-  });
-  let stdout = "";
-  let stderr = "";
+  const io = start(["send", "databrain.createWorkspace", "sig.ndjson", ...base(), "--concurrency", "4", "--json", "-H", "X-Mock-Fault: delay=100"]);
   let signalled = false;
-  child.stdout.on("data", (d) => {
-    stdout += d;
-    if (!signalled && stdout.split("\n").length > 10) {
+  io.child.stdout.on("data", () => {
+    if (!signalled && io.stdout.split("\n").length > 10) {
       signalled = true;
-      child.kill("SIGINT");
+      io.child.kill("SIGINT");
     }
   });
-  child.stderr.on("data", (d) => (stderr += d));
-  const code = await new Promise((resolve) => child.on("close", resolve));
-  outputs.push(stdout, stderr);
+  const { code } = await io.closed;
+  const { stdout, stderr } = io;
   assert.equal(code, 130);
   assert.match(stderr, /interrupted: no new requests; waiting for those in flight/);
   const results = jsonLines(stdout);
@@ -408,21 +411,14 @@ test("Ctrl-C in the middle of a batch: no new requests, the in-flight ones finis
   assert.equal(stats.byRoute["POST /api/v2/workspace"], sent.length, "the mock received exactly the bodies reported sent");
 
   // A second Ctrl-C aborts the requests in flight: they are results too (ABORTED), at once.
-  const slow = spawn(BIN, ["send", "databrain.createWorkspace", "sig.ndjson", ...base(), "--concurrency", "3", "--json", "-H", "X-Mock-Fault: delay=5000"], {
-    cwd: dir,
-    env: { ...process.env, DATABRAIN_TOKEN: TOKEN },
-  });
-  let slowOut = "";
-  let slowErr = "";
-  slow.stdout.on("data", (d) => (slowOut += d));
-  slow.stderr.on("data", (d) => (slowErr += d));
-  await new Promise((resolve) => setTimeout(resolve, 700));
+  const slow = start(["send", "databrain.createWorkspace", "sig.ndjson", ...base(), "--concurrency", "3", "--json", "-H", "X-Mock-Fault: delay=5000"]);
+  await sleep(700);
   const t0 = Date.now();
-  slow.kill("SIGINT");
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  slow.kill("SIGINT");
-  const slowCode = await new Promise((resolve) => slow.on("close", resolve));
-  outputs.push(slowOut, slowErr);
+  slow.child.kill("SIGINT");
+  await sleep(200);
+  slow.child.kill("SIGINT");
+  const { code: slowCode } = await slow.closed;
+  const { stdout: slowOut, stderr: slowErr } = slow;
   assert.equal(slowCode, 130);
   assert.ok(Date.now() - t0 < 3000, "did not wait for the 5 s answers");
   const aborted = jsonLines(slowOut);
@@ -433,21 +429,14 @@ test("Ctrl-C in the middle of a batch: no new requests, the in-flight ones finis
 
 test("Ctrl-C while waiting out a rate limit: no retry, the refused bodies are reported not sent", async () => {
   file("limited.ndjson", ndjson([1, 2, 3, 4, 5, 6].map((i) => workspace(`Wait ${i}`))));
-  const child = spawn(BIN, ["send", "databrain.createWorkspace", "limited.ndjson", ...base(), "--concurrency", "6", "--retry", "--json", "-H", "X-Mock-Fault: ratelimit=2/20s"], {
-    cwd: dir,
-    env: { ...process.env, DATABRAIN_TOKEN: TOKEN },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
+  const io = start(["send", "databrain.createWorkspace", "limited.ndjson", ...base(), "--concurrency", "6", "--retry", "--json", "-H", "X-Mock-Fault: ratelimit=2/20s"]);
   // Two are created, four refused with Retry-After: 20 and waiting.
-  for (let i = 0; i < 50 && jsonLines(stdout).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  for (let i = 0; i < 50 && jsonLines(io.stdout).length < 2; i++) await sleep(100);
+  await sleep(300);
   const t0 = Date.now();
-  child.kill("SIGINT");
-  const code = await new Promise((resolve) => child.on("close", resolve));
-  outputs.push(stdout, stderr);
+  io.child.kill("SIGINT");
+  const { code } = await io.closed;
+  const { stdout, stderr } = io;
   assert.equal(code, 130);
   assert.ok(Date.now() - t0 < 3000, "did not wait out the 20 s");
   const results = jsonLines(stdout);
@@ -463,20 +452,13 @@ test("Ctrl-C while waiting out a rate limit: no retry, the refused bodies are re
 
 test("Ctrl-C while a PUT waits to retry after a network error: the wait ends, the body is reported interrupted", async () => {
   file("put.json", workspace("Sales Analytics"));
-  const child = spawn(BIN, ["send", "databrain.updateWorkspace", "put.json", ...base(), "--retry", "--retries", "12", "--json", "-H", "X-Mock-Fault: drop"], {
-    cwd: dir,
-    env: { ...process.env, DATABRAIN_TOKEN: TOKEN },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
+  const io = start(["send", "databrain.updateWorkspace", "put.json", ...base(), "--retry", "--retries", "12", "--json", "-H", "X-Mock-Fault: drop"]);
   // Dropped answers, then back-offs of 200 ms doubling: by 1.8 s it is waiting (1.6 s, then 3.2 s).
-  await new Promise((resolve) => setTimeout(resolve, 1800));
+  await sleep(1800);
   const t0 = Date.now();
-  child.kill("SIGINT");
-  const code = await new Promise((resolve) => child.on("close", resolve));
-  outputs.push(stdout, stderr);
+  io.child.kill("SIGINT");
+  const { code } = await io.closed;
+  const { stdout } = io;
   assert.equal(code, 130);
   assert.ok(Date.now() - t0 < 1000, `ended its wait at once (${Date.now() - t0} ms)`);
   const [result] = jsonLines(stdout);
